@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Web;
+
+namespace OffBenzos.Community.Web.Areas.Identity.Pages.Account;
+
+[EnableRateLimiting(WebUiSetup.AccountRateLimit)]
+public sealed class ResendEmailConfirmationModel(UserManager<CommunityUser> users, AccountService accounts) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it.")]
+    [StringLength(256)]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            await accounts.SendEmailConfirmationAsync(user);
+        }
+        // The same answer whether or not the address has an account.
+        Sent = true;
+        return Page();
+    }
+}

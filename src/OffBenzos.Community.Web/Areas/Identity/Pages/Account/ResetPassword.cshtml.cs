@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Web;
+
+namespace OffBenzos.Community.Web.Areas.Identity.Pages.Account;
+
+[EnableRateLimiting(WebUiSetup.AccountRateLimit)]
+public sealed class ResetPasswordModel(UserManager<CommunityUser> users, IPasswordHasher<CommunityUser> hasher) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it.")]
+        [StringLength(256)]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Please choose a new passphrase.")]
+        [StringLength(PassphraseValidator.MaxLength, MinimumLength = PassphraseValidator.MinLength,
+            ErrorMessage = "Your passphrase needs at least {2} characters (up to {1}). A few unrelated words work well.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New passphrase")]
+        public string Password { get; set; } = "";
+
+        [DataType(DataType.Password)]
+        [Display(Name = "New passphrase again")]
+        [Compare(nameof(Password), ErrorMessage = "The two passphrases don't match. Please type them again.")]
+        public string ConfirmPassword { get; set; } = "";
+
+        [Required]
+        public string Code { get; set; } = "";
+    }
+
+    public IActionResult OnGet(string? code)
+    {
+        if (code is null)
+        {
+            return RedirectToPage("ForgotPassword");
+        }
+        Input.Code = code;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // The same answer, and the same hashing cost, as for a real account.
+            hasher.HashPassword(new CommunityUser(), Input.Password);
+            return RedirectToPage("ResetPasswordConfirmation");
+        }
+        var result = await users.ResetPasswordAsync(user, AccountService.Decode(Input.Code), Input.Password);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("ResetPasswordConfirmation");
+        }
+        foreach (var error in result.Errors)
+        {
+            var message = error.Code == "InvalidToken"
+                ? "This reset link has expired or was already used. Please ask for a new one."
+                : error.Description;
+            ModelState.AddModelError(error.Code.StartsWith("Passphrase", StringComparison.Ordinal) || error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, message);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Data;
+
+namespace OffBenzos.Community.Web.Authorization;
+
+/// <summary>
+/// The signed-in account's current standing, read from the database once per request. Authorization
+/// reads this rather than the cookie's role claims so that a granted or revoked role takes effect on
+/// the very next request.
+/// </summary>
+public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> users, IHttpContextAccessor http)
+{
+    private Standing? _standing;
+
+    public sealed record Standing(string UserId, bool EmailConfirmed, bool TwoFactorEnabled, IReadOnlySet<string> Roles);
+
+    public async Task<Standing?> GetAsync()
+    {
+        if (_standing is not null)
+        {
+            return _standing;
+        }
+        var principal = http.HttpContext?.User;
+        var userId = principal is null ? null : users.GetUserId(principal);
+        if (userId is null)
+        {
+            return null;
+        }
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.EmailConfirmed, u.TwoFactorEnabled })
+            .SingleOrDefaultAsync();
+        if (account is null)
+        {
+            return null;
+        }
+        var roles = await db.UserRoles.AsNoTracking()
+            .Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync();
+        return _standing = new Standing(userId, account.EmailConfirmed, account.TwoFactorEnabled, roles.ToHashSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Admin;
+
+namespace OffBenzos.Community.Web.Data;
+
+/// <summary>
+/// The one database of the community, also the Identity store.
+/// </summary>
+/// <remarks>
+/// Each provider has its own migration set, generated only by <c>dotnet ef</c> against the
+/// provider's subclass (<see cref="SqliteCommunityDb"/>, <see cref="SqlServerCommunityDb"/>):
+/// <code>
+/// dotnet ef migrations add NAME --project src/OffBenzos.Community.Web --context SqliteCommunityDb --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/OffBenzos.Community.Web --context SqlServerCommunityDb --output-dir Data/Migrations/SqlServer
+/// </code>
+/// </remarks>
+public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<CommunityUser>(options)
+{
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommunityDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks on every provider alike.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}

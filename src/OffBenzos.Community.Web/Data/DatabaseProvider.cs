@@ -1,0 +1,7 @@
+namespace OffBenzos.Community.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

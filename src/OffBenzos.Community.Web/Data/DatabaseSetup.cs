@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace OffBenzos.Community.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers <see cref="CommunityDb"/> on the provider named by <c>Database:Provider</c>:
+    /// SQLite under the data folder unless a connection string is given, or SQL Server.
+    /// </summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = builder.Configuration.GetConnectionString("Community");
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:Community is empty. See docs/operations.md.");
+            }
+            builder.Services.AddDbContext<CommunityDb, SqlServerCommunityDb>(o => o.UseSqlServer(connectionString, ConfigureSqlServer));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath);
+                Directory.CreateDirectory(folder);
+                connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "community.db") }.ToString();
+            }
+            builder.Services.AddDbContext<CommunityDb, SqliteCommunityDb>(o => o
+                .UseSqlite(connectionString, ConfigureSqlite)
+                .AddInterceptors(SqliteConnectionSetup.Instance));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<CommunityDb>("database");
+        return builder;
+    }
+
+    internal static void ConfigureSqlite(SqliteDbContextOptionsBuilder sqlite) =>
+        sqlite.MigrationsHistoryTable("__EFMigrationsHistory");
+
+    internal static void ConfigureSqlServer(SqlServerDbContextOptionsBuilder sqlServer) =>
+        sqlServer.EnableRetryOnFailure();
+
+    /// <summary>
+    /// Applies pending migrations when configured to (the default for the embedded SQLite database,
+    /// opt-in for SQL Server: production normally runs the migration bundle, see docs/operations.md).
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        var migrate = options.MigrateOnStartup ?? options.Provider == DatabaseProvider.Sqlite;
+        if (!migrate)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommunityDb>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Sets a busy timeout on every SQLite connection so concurrent writers wait instead of failing.</summary>
+    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
+    {
+        public static readonly SqliteConnectionSetup Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = Pragmas(connection);
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = Pragmas(connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private static DbCommand Pragmas(DbConnection connection)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 5000;";
+            return command;
+        }
+    }
+}

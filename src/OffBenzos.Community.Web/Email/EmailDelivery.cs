@@ -1,0 +1,7 @@
+namespace OffBenzos.Community.Web.Email;
+
+public enum EmailDelivery
+{
+    Outbox,
+    Smtp,
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using OffBenzos.Community.Web.Authorization;
+using StackExchange.Redis;
+
+namespace OffBenzos.Community.Web.Web;
+
+public static class WebUiSetup
+{
+    public const string AccountRateLimit = "account";
+
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            // Staff pages deny by default: everything under /Admin needs the Admin policy.
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+        });
+        builder.Services.Configure<RouteOptions>(o =>
+        {
+            o.LowercaseUrls = false;
+        });
+
+        var redis = builder.Configuration["Redis:Configuration"];
+        var keys = builder.Services.AddDataProtection().SetApplicationName("OffBenzos.Community");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            // Several instances share one key ring so any of them can read any cookie.
+            keys.PersistKeysToStackExchangeRedis(() => ConnectionMultiplexer.Connect(redis).GetDatabase(), "offbenzos:dataprotection-keys");
+        }
+        else if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(folder, builder.Environment.ContentRootPath)));
+        }
+
+        var limits = builder.Configuration.GetSection("RateLimits");
+        var accountPerMinute = limits.GetValue("AccountPostsPerMinute", 10);
+        var postsPerMinute = limits.GetValue("PostsPerMinute", 60);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every write (POST) is limited per client address; reading never is.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = postsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+            // Sign-in, registration and reset forms: tighter, against guessing and mail bombing.
+            o.AddPolicy(AccountRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = accountPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "You're going a little fast. Please wait a minute and try again; nothing you wrote has been sent yet.", token);
+            };
+        });
+        return builder;
+    }
+
+    private static string ClientKey(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.Loopback.ToString();
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary><c>/healthz</c>: 200 with the database reachable, 503 otherwise; JSON, no detail beyond status.</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(context.Response.Body, new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        });
+        return app;
+    }
+}
