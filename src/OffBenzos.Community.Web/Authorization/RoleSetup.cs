@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace OffBenzos.Community.Web.Authorization;
 
@@ -11,9 +12,21 @@ public static class RoleSetup
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in SiteRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+            try
             {
                 await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance starting at the same moment may have created it first.
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    throw;
+                }
             }
         }
     }

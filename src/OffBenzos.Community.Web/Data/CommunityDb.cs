@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Admin;
+using OffBenzos.Community.Web.Groups;
 
 namespace OffBenzos.Community.Web.Data;
 
@@ -20,6 +21,7 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
 {
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
+    public DbSet<Group> Groups => Set<Group>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Groups;
 
 namespace OffBenzos.Community.Web.Demo;
 
@@ -26,6 +27,22 @@ public static class DemoSeeder
         new("steady@demo.offbenzos.invalid", "SlowAndSteady", "AU", null),
         new("owl@demo.offbenzos.invalid", "NightOwl Tapering", "CA", null),
     ];
+
+    private static readonly (string Name, string Slug, string Description, GroupVisibility Visibility, GroupJoinPolicy JoinPolicy)[] DemoGroups =
+    [
+        ("Tapering together", "tapering-together", "Day-to-day support while you reduce: symptoms, windows and waves, and what helped.", GroupVisibility.Public, GroupJoinPolicy.Open),
+        ("Family and friends", "family-and-friends", "For the people beside someone who is tapering: how to help, and how to look after yourself.", GroupVisibility.Public, GroupJoinPolicy.Open),
+        ("Night owls", "night-owls", "Can't sleep? Neither can we. Gentle company through the small hours.", GroupVisibility.Public, GroupJoinPolicy.Open),
+        ("Life after benzos", "life-after-benzos", "For members who have finished their taper: healing, setbacks and hope.", GroupVisibility.MembersOnly, GroupJoinPolicy.Approval),
+    ];
+
+    private const string DemoRules = """
+        Be kind: everyone here is going through something hard.
+        Share your experience, not medical instructions: never tell someone to stop a medicine suddenly.
+        Keep contact on the site: no phone numbers, e-mails or invitations elsewhere.
+        No selling or sourcing of any medicine.
+        If you are worried about someone, flag the post: a moderator will look at once.
+        """;
 
     public static async Task SeedDemoContentAsync(this WebApplication app)
     {
@@ -68,6 +85,21 @@ public static class DemoSeeder
             }
             lines.Add($"  {account.Role ?? "Member",-10} {account.Email,-36} {passphrase}");
         }
+
+        foreach (var (name, slug, description, visibility, joinPolicy) in DemoGroups)
+        {
+            db.Groups.Add(new Group
+            {
+                Name = name,
+                Slug = slug,
+                Description = description,
+                Rules = DemoRules,
+                Visibility = visibility,
+                JoinPolicy = joinPolicy,
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+        await db.SaveChangesAsync();
 
         // Written straight to the console, once: these are sign-in details for a local demo only.
         Console.WriteLine();

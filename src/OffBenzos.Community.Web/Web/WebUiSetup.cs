@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Mvc;
 using OffBenzos.Community.Web.Authorization;
 using StackExchange.Redis;
 
@@ -30,8 +29,12 @@ public static class WebUiSetup
         var keys = builder.Services.AddDataProtection().SetApplicationName("OffBenzos.Community");
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            // Several instances share one key ring so any of them can read any cookie.
-            keys.PersistKeysToStackExchangeRedis(() => ConnectionMultiplexer.Connect(redis).GetDatabase(), "offbenzos:dataprotection-keys");
+            // Several instances share one key ring so any of them can read any cookie. One connection,
+            // opened on first use (not while registering services), reconnecting by itself if Redis blips.
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            var connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
+            keys.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), "offbenzos:dataprotection-keys");
         }
         else if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder)
         {

@@ -58,6 +58,25 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Slug = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Rules = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Visibility = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    JoinPolicy = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleChanges",
                 columns: table => new
                 {
@@ -254,6 +273,12 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Groups_Slug",
+                table: "Groups",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleChanges_TargetUserId_At",
                 table: "RoleChanges",
                 columns: new[] { "TargetUserId", "At" });
@@ -279,6 +304,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");
+
+            migrationBuilder.DropTable(
+                name: "Groups");
 
             migrationBuilder.DropTable(
                 name: "RoleChanges");

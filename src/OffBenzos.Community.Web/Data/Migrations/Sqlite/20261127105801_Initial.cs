@@ -58,6 +58,25 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    JoinPolicy = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleChanges",
                 columns: table => new
                 {
@@ -252,6 +271,12 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Groups_Slug",
+                table: "Groups",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleChanges_TargetUserId_At",
                 table: "RoleChanges",
                 columns: new[] { "TargetUserId", "At" });
@@ -277,6 +302,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");
+
+            migrationBuilder.DropTable(
+                name: "Groups");
 
             migrationBuilder.DropTable(
                 name: "RoleChanges");
