@@ -16,9 +16,13 @@ public static class SecurityHeaders
         });
         builder.Services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-OffBenzos.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Not __Host-/Always like the sign-in cookie: antiforgery refuses to run at all on plain
+            // http with Always, and the app is served on http://localhost in development and by the
+            // compose stack. The token is useless without the matching form field and session.
+            o.Cookie.Name = "OffBenzos.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
             o.Cookie.Path = "/";
         });
         return builder;
