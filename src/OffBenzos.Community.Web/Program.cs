@@ -5,6 +5,7 @@ using OffBenzos.Community.Web.Crisis;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Demo;
 using OffBenzos.Community.Web.Email;
+using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddAccounts();
 builder.AddCommunityAuthorization();
 builder.AddCrisisResources();
 builder.AddAdmin();
+builder.AddForum();
 builder.AddSecurityHeaders();
 builder.AddWebUi();
 
@@ -29,6 +31,7 @@ app.LogEmailOutbox();
 app.UseWebUi();
 app.MapHealth();
 app.MapRazorPages();
+app.MapForum();
 
 await app.RunAsync();
 

@@ -68,6 +68,9 @@ public static class AccountsSetup
             o.LoginPath = "/Identity/Account/Login";
             o.LogoutPath = "/Identity/Account/Logout";
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            // Scripts and hubs get a status code, not a sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             o.Events.OnSigningIn = context =>
             {
                 // Remember when the passphrase was entered; refreshes keep the first value.
@@ -105,6 +108,19 @@ public static class AccountsSetup
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddMemoryCache();
         return builder;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
@@ -13,8 +14,19 @@ namespace OffBenzos.Community.Web.Authorization;
 public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> users, IHttpContextAccessor http)
 {
     private Standing? _standing;
+    private ClaimsPrincipal? _principal;
 
     public sealed record Standing(string UserId, bool EmailConfirmed, bool TwoFactorEnabled, IReadOnlySet<string> Roles);
+
+    /// <summary>
+    /// For callers outside a page request (a SignalR hub invocation): the user to answer for,
+    /// instead of the current HTTP request's.
+    /// </summary>
+    public void Use(ClaimsPrincipal principal)
+    {
+        _principal = principal;
+        _standing = null;
+    }
 
     public async Task<Standing?> GetAsync()
     {
@@ -22,7 +34,7 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
         {
             return _standing;
         }
-        var principal = http.HttpContext?.User;
+        var principal = _principal ?? http.HttpContext?.User;
         var userId = principal is null ? null : users.GetUserId(principal);
         if (userId is null)
         {

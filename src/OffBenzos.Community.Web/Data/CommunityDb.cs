@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Admin;
+using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Data;
 
@@ -22,6 +24,16 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
     public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+    public DbSet<GroupRoleChange> GroupRoleChanges => Set<GroupRoleChange>();
+    public DbSet<ForumThread> Threads => Set<ForumThread>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<ThreadReader> ThreadReaders => Set<ThreadReader>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
 
 namespace OffBenzos.Community.Web.Demo;
@@ -43,6 +44,24 @@ public static class DemoSeeder
         No selling or sourcing of any medicine.
         If you are worried about someone, flag the post: a moderator will look at once.
         """;
+
+    private static readonly (string Group, string Title, (string Author, string Text)[] Posts)[] Conversations =
+    [
+        ("tapering-together", "Week 6 on a 5% diazepam taper: the waves are easing", [
+            ("willow@demo.offbenzos.invalid", "I wanted to share something hopeful. Six weeks into a slow 5% taper (liquid diazepam, with my prescriber) and the **waves are shorter**. Still sleeping badly, but the morning dread has eased.\n\nWhat helped me: a walk before breakfast, and writing down one small win a day."),
+            ("river@demo.offbenzos.invalid", "That is so good to read, Willow. I'm at week 3 and still in the thick of it. Did the tinnitus ever settle for you?"),
+            ("willow@demo.offbenzos.invalid", "> Did the tinnitus ever settle for you?\n\nIt comes and goes. Brown noise at night helps me more than silence. Hang in there, you're doing the hard part."),
+            ("coach@demo.offbenzos.invalid", "Lovely to see you both supporting each other. A reminder for anyone reading: every taper is different, and holding at a dose for a while is fine. Talk to your prescriber before any change."),
+        ]),
+        ("night-owls", "Awake at 3am again, anyone else here?", [
+            ("owl@demo.offbenzos.invalid", "Can't sleep, heart racing a bit, the usual. Just wanted to say hello to whoever is up."),
+            ("steady@demo.offbenzos.invalid", "Here with you. It's morning in Australia so I'm having tea. Try slow breathing out longer than in, it takes the edge off for me."),
+        ]),
+        ("family-and-friends", "How do I help my mum without taking over?", [
+            ("river@demo.offbenzos.invalid", "My mum is tapering off lorazepam after 12 years. She gets upset when I ask how she's doing every day. How do the rest of you support someone without hovering?"),
+            ("steady@demo.offbenzos.invalid", "From the other side: what helped me most was my partner asking *once* a day, at the same time, and otherwise just doing normal things with me."),
+        ]),
+    ];
 
     public static async Task SeedDemoContentAsync(this WebApplication app)
     {
@@ -100,6 +119,7 @@ public static class DemoSeeder
             });
         }
         await db.SaveChangesAsync();
+        await SeedConversationsAsync(scope.ServiceProvider, db);
 
         // Written straight to the console, once: these are sign-in details for a local demo only.
         Console.WriteLine();
@@ -107,5 +127,45 @@ public static class DemoSeeder
         lines.ForEach(Console.WriteLine);
         Console.WriteLine("Staff (Moderator, Admin) will be asked to set up an authenticator app before staff pages open.");
         Console.WriteLine();
+    }
+
+    private static async Task SeedConversationsAsync(IServiceProvider services, CommunityDb db)
+    {
+        var forum = services.GetRequiredService<ForumService>();
+        var groups = services.GetRequiredService<GroupService>();
+        var accounts = await db.Users.ToDictionaryAsync(u => u.Email!, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in await db.Groups.ToListAsync())
+        {
+            foreach (var account in accounts.Values)
+            {
+                await groups.JoinAsync(group, account.Id);
+            }
+        }
+        // Group roles as a real community would have them.
+        var tapering = await db.Groups.SingleAsync(g => g.Slug == "tapering-together");
+        var coach = accounts["coach@demo.offbenzos.invalid"];
+        await groups.SetRoleAsync(tapering.Id, coach.Id, GroupRole.Coach, accounts["admin@demo.offbenzos.invalid"].Id);
+
+        foreach (var (slug, title, posts) in Conversations)
+        {
+            var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Slug == slug);
+            ForumThread? thread = null;
+            foreach (var (email, text) in posts)
+            {
+                var author = accounts[email];
+                var membership = await db.GroupMemberships.AsNoTracking().SingleAsync(m => m.GroupId == group.Id && m.UserId == author.Id);
+                var standing = new GroupAccess.Standing(group, author.Id, membership, false, true);
+                var result = thread is null
+                    ? await forum.StartThreadAsync(standing, title, text, Guid.NewGuid())
+                    : await forum.ReplyAsync(standing, thread, text, Guid.NewGuid(), null);
+                thread ??= await db.Threads.AsNoTracking().SingleAsync(t => t.Id == result.Post!.ThreadId);
+                thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == thread.Id);
+            }
+            var first = await db.Posts.FirstAsync(p => p.ThreadId == thread!.Id && p.Number == 1);
+            foreach (var account in accounts.Values.Take(3))
+            {
+                await forum.ToggleReactionAsync(first.Id, account.Id, ReactionKind.Support);
+            }
+        }
     }
 }

@@ -27,9 +27,9 @@ public sealed class ProfileTests : IDisposable
         });
         var page = await browser.FollowAsync(saved);
 
-        Assert.Equal("Your profile is saved.", page.Text("[role=status]"));
+        Assert.Equal("Your profile is saved.", page.TextOf("[role=status]"));
         Assert.Equal("dark", page.DocumentElement.GetAttribute("data-theme"));
-        Assert.Contains("Evening Fern", page.Text("nav[aria-label=Main]"), StringComparison.Ordinal);
+        Assert.Contains("Evening Fern", page.TextOf("nav[aria-label=Main]"), StringComparison.Ordinal);
         Assert.Contains("Pieta", (await browser.GetPageAsync("/crisis")).Body!.TextContent, StringComparison.Ordinal);
         var account = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));
         Assert.Equal(("Evening Fern", "IE", "Europe/Dublin", true), (account.DisplayName, account.CountryCode, account.TimeZoneId, account.ChatSound));
@@ -56,10 +56,10 @@ public sealed class ProfileTests : IDisposable
         var browser = await _app.SignedInBrowserAsync(user);
 
         var taken = await browser.SubmitFormAsync("/Identity/Account/Manage", new() { ["Input.DisplayName"] = "river.stone" });
-        Assert.Contains("is taken", (await taken.ParseAsync()).Text("[data-valmsg-for='Input.DisplayName']"), StringComparison.Ordinal);
+        Assert.Contains("is taken", (await taken.ParseAsync()).TextOf("[data-valmsg-for='Input.DisplayName']"), StringComparison.Ordinal);
 
         var tooShort = await browser.SubmitFormAsync("/Identity/Account/Manage", new() { ["Input.DisplayName"] = "Oa" });
-        Assert.Equal("Display names need 3 to 30 characters.", (await tooShort.ParseAsync()).Text("[data-valmsg-for='Input.DisplayName']"));
+        Assert.Equal("Display names need 3 to 30 characters.", (await tooShort.ParseAsync()).TextOf("[data-valmsg-for='Input.DisplayName']"));
 
         Assert.Equal("Quiet Oak", await _app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).SingleAsync()));
     }
@@ -71,12 +71,12 @@ public sealed class ProfileTests : IDisposable
         var browser = await _app.SignedInBrowserAsync(user);
 
         var asked = await browser.SubmitFormAsync("/Identity/Account/Manage/Email", new() { ["NewEmail"] = "new-home@example.org" }, "form[action*=Change]");
-        Assert.Contains("sent a confirmation link", (await browser.FollowAsync(asked)).Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains("sent a confirmation link", (await browser.FollowAsync(asked)).TextOf("[role=status]"), StringComparison.Ordinal);
         Assert.Equal(user.Email, await _app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync()));
 
         var mail = Assert.Single(await _app.WaitForMessagesToAsync("new-home@example.org"));
         var confirmed = await browser.GetPageAsync(mail.LinkTo("/Identity/Account/ConfirmEmailChange"));
-        Assert.Equal("Your e-mail address is changed", confirmed.Text("h1"));
+        Assert.Equal("Your e-mail address is changed", confirmed.TextOf("h1"));
 
         Assert.Single(await _app.WaitForMessagesToAsync(user.Email));
         var signIn = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "new-home@example.org", ["Input.Password"] = user.Password });
@@ -95,7 +95,7 @@ public sealed class ProfileTests : IDisposable
             ["Input.NewPassword"] = "a brand new winter coat",
             ["Input.ConfirmPassword"] = "a brand new winter coat",
         });
-        Assert.Equal("That isn't your current passphrase.", (await wrong.ParseAsync()).Text("[data-valmsg-for='Input.OldPassword']"));
+        Assert.Equal("That isn't your current passphrase.", (await wrong.ParseAsync()).TextOf("[data-valmsg-for='Input.OldPassword']"));
 
         var right = await browser.SubmitFormAsync("/Identity/Account/Manage/ChangePassword", new()
         {

@@ -35,7 +35,7 @@ public sealed class RegistrationTests : IDisposable
         var mail = Assert.Single(await _app.WaitForMessagesToAsync("lantern@example.org"));
         Assert.Contains("Confirm your e-mail", mail.Subject, StringComparison.Ordinal);
         var confirmed = await browser.GetPageAsync(mail.LinkTo("/Identity/Account/ConfirmEmail"));
-        Assert.Contains("your e-mail is confirmed", confirmed.Text("h1"), StringComparison.Ordinal);
+        Assert.Contains("your e-mail is confirmed", confirmed.TextOf("h1"), StringComparison.Ordinal);
 
         var signIn = await browser.SubmitFormAsync("/Identity/Account/Login", new()
         {
@@ -44,7 +44,7 @@ public sealed class RegistrationTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var home = await browser.FollowAsync(signIn);
-        Assert.Equal("Welcome back, Lantern Walker", home.Text("h1"));
+        Assert.Equal("Welcome back, Lantern Walker", home.TextOf("h1"));
 
         var account = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "lantern@example.org"));
         Assert.True(account.EmailConfirmed);
@@ -121,7 +121,7 @@ public sealed class RegistrationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Contains(expected, page.Text("[data-valmsg-for='Input.Password']"), StringComparison.Ordinal);
+        Assert.Contains(expected, page.TextOf("[data-valmsg-for='Input.Password']"), StringComparison.Ordinal);
         Assert.False(await _app.WithDbAsync(db => db.Users.AnyAsync()));
     }
 
@@ -148,7 +148,7 @@ public sealed class RegistrationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Contains("is taken", page.Text("[data-valmsg-for='Input.DisplayName']"), StringComparison.Ordinal);
+        Assert.Contains("is taken", page.TextOf("[data-valmsg-for='Input.DisplayName']"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -161,7 +161,7 @@ public sealed class RegistrationTests : IDisposable
         var response = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Register", Form("imitator@example.org", name));
 
         var page = await response.ParseAsync();
-        Assert.Equal(DisplayNames.ReservedMessage, page.Text("[data-valmsg-for='Input.DisplayName']"));
+        Assert.Equal(DisplayNames.ReservedMessage, page.TextOf("[data-valmsg-for='Input.DisplayName']"));
         Assert.False(await _app.WithDbAsync(db => db.Users.AnyAsync()));
     }
 
@@ -171,6 +171,6 @@ public sealed class RegistrationTests : IDisposable
         var response = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Register", Form("bidi@example.org", "Sam\u202Eeno"));
 
         var page = await response.ParseAsync();
-        Assert.Equal(DisplayNames.InvisibleCharactersMessage, page.Text("[data-valmsg-for='Input.DisplayName']"));
+        Assert.Equal(DisplayNames.InvisibleCharactersMessage, page.TextOf("[data-valmsg-for='Input.DisplayName']"));
     }
 }

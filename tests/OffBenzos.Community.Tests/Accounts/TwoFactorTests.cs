@@ -17,16 +17,16 @@ public sealed class TwoFactorTests : IDisposable
         var browser = await _app.SignedInBrowserAsync(user);
 
         var setup = await browser.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
-        var key = setup.Text("[data-testid=shared-key]").Replace(" ", "", StringComparison.Ordinal);
+        var key = setup.TextOf("[data-testid=shared-key]").Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("otpauth://totp/", setup.QuerySelector("a[href^='otpauth:']")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.DoesNotContain(user.Email, setup.Source.Text, StringComparison.OrdinalIgnoreCase);
 
         var wrong = await browser.SubmitFormAsync(setup, new() { ["Code"] = "000000" });
-        Assert.Contains("didn't match", (await wrong.ParseAsync()).Text("[data-valmsg-for=Code]"), StringComparison.Ordinal);
+        Assert.Contains("didn't match", (await wrong.ParseAsync()).TextOf("[data-valmsg-for=Code]"), StringComparison.Ordinal);
 
         var done = await browser.SubmitFormAsync("/Identity/Account/Manage/EnableAuthenticator", new() { ["Code"] = TwoFactor.CodeAt(key, _app.Clock.GetUtcNow()) });
         var page = await done.ParseAsync();
-        Assert.Equal("Two-factor sign-in is on", page.Text("main h2"));
+        Assert.Equal("Two-factor sign-in is on", page.TextOf("main h2"));
         Assert.Equal(10, page.QuerySelectorAll(".codes li").Length);
         Assert.True(await _app.WithUsersAsync(async users => await users.GetTwoFactorEnabledAsync((await users.FindByIdAsync(user.Id))!)));
     }
@@ -45,7 +45,7 @@ public sealed class TwoFactorTests : IDisposable
         var replay = await other.SubmitFormAsync(step1.Headers.Location!.OriginalString, new() { ["Input.TwoFactorCode"] = usedCode });
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        Assert.Contains("each one works once", (await replay.ParseAsync()).Text("[data-valmsg-for='Input.TwoFactorCode']"), StringComparison.Ordinal);
+        Assert.Contains("each one works once", (await replay.ParseAsync()).TextOf("[data-valmsg-for='Input.TwoFactorCode']"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Identity/Account/Manage")).StatusCode);
 
         // The next code, from the next time step, works.
@@ -82,7 +82,7 @@ public sealed class TwoFactorTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/Identity/Account/Manage/TwoFactorAuthentication?required=staff", refused.Headers.Location?.OriginalString);
         var explained = await browser.GetPageAsync(refused.Headers.Location!.OriginalString);
-        Assert.Contains("Staff pages need two-factor sign-in", explained.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("Staff pages need two-factor sign-in", explained.TextOf("[role=alert]"), StringComparison.Ordinal);
 
         var key = await _app.EnableTwoFactorAsync(admin);
         var withTwoFactor = await _app.SignedInWithTwoFactorAsync(admin, key);

@@ -73,8 +73,8 @@ public sealed class RoleAdministrationTests : IDisposable
         }, formSelector: $"form[data-member='{target.Id}']");
         var after = await admin.FollowAsync(response);
 
-        Assert.Contains("Moderator granted", after.Text("[role=status]"), StringComparison.Ordinal);
-        Assert.Contains("Rowan Hale granted Moderator to Willow Brook. Reason: Trained volunteer for the night shift", after.Text(".history"), StringComparison.Ordinal);
+        Assert.Contains("Moderator granted", after.TextOf("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains("Rowan Hale granted Moderator to Willow Brook. Reason: Trained volunteer for the night shift", after.TextOf(".history"), StringComparison.Ordinal);
         var change = await _app.WithDbAsync(db => db.RoleChanges.SingleAsync());
         Assert.Equal(target.Id, change.TargetUserId);
         Assert.True(change.Granted);
@@ -92,7 +92,7 @@ public sealed class RoleAdministrationTests : IDisposable
         var form = $"form[data-member='{target.Id}']";
 
         var noReason = await admin.SubmitFormAsync("/admin", new() { ["Role"] = SiteRoles.Coach, ["Grant"] = "false", ["Reason"] = "  " }, form);
-        Assert.Contains("Please give a reason", (await admin.FollowAsync(noReason)).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("Please give a reason", (await admin.FollowAsync(noReason)).TextOf("[role=alert]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await targetBrowser.GetAsync("/__test/policy/Coach")).StatusCode);
 
         await admin.SubmitFormAsync("/admin", new() { ["Role"] = SiteRoles.Coach, ["Grant"] = "false", ["Reason"] = "Stepped back from hosting" }, form);
@@ -110,7 +110,7 @@ public sealed class RoleAdministrationTests : IDisposable
         var response = await admin.SubmitFormAsync("/admin", new() { ["Role"] = SiteRoles.Admin, ["Grant"] = "true", ["Reason"] = "please" },
             $"form[data-member='{target.Id}']");
 
-        Assert.Contains("Only the Coach and Moderator roles", (await admin.FollowAsync(response)).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("Only the Coach and Moderator roles", (await admin.FollowAsync(response)).TextOf("[role=alert]"), StringComparison.Ordinal);
         Assert.Empty(await _app.WithDbAsync(db => db.RoleChanges.ToListAsync()));
     }
 

@@ -139,6 +139,6 @@ public sealed class CrisisBannerTests : IClassFixture<CommunityApp>
         var response = await _app.CreateBrowser().GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Page not found", (await response.ParseAsync()).Text("h1"));
+        Assert.Equal("Page not found", (await response.ParseAsync()).TextOf("h1"));
     }
 }

@@ -23,11 +23,11 @@ public sealed class GroupDirectoryTests : IDisposable
 
         var directory = await browser.GetPageAsync("/groups");
         Assert.Equal(["Life after benzos", "Night owls"], directory.QuerySelectorAll(".card h2").Select(h => h.TextContent.Trim()));
-        Assert.Contains("Members-only threads", directory.Text(".card"), StringComparison.Ordinal);
+        Assert.Contains("Members-only threads", directory.TextOf(".card"), StringComparison.Ordinal);
 
         var group = await browser.GetPageAsync("/groups/night-owls");
-        Assert.Equal("Night owls", group.Text("h1"));
-        Assert.Contains("No sourcing.", group.Text(".rules"), StringComparison.Ordinal);
+        Assert.Equal("Night owls", group.TextOf("h1"));
+        Assert.Contains("No sourcing.", group.TextOf(".rules"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/groups/no-such-group")).StatusCode);
     }
 
@@ -43,6 +43,6 @@ public sealed class GroupDirectoryTests : IDisposable
         var page = await _app.CreateBrowser().GetPageAsync("/groups/xss");
 
         Assert.Empty(page.QuerySelectorAll("main script, main img"));
-        Assert.Equal("<script>alert(1)</script>", page.Text("h1"));
+        Assert.Equal("<script>alert(1)</script>", page.TextOf("h1"));
     }
 }

@@ -74,6 +74,7 @@ public static class BrowserExtensions
         return await response.ParseAsync();
     }
 
-    public static string Text(this IDocument page, string selector) =>
-        page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches '{selector}' on {page.Url}");
+    /// <summary>The trimmed text of the first element matching <paramref name="selector"/>; throws if none does.</summary>
+    public static string TextOf(this IParentNode node, string selector) =>
+        node.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches '{selector}'");
 }

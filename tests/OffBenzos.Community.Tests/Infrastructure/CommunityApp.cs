@@ -125,7 +125,10 @@ public class CommunityApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A signed-in browser for <paramref name="user"/>, through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedInBrowserAsync(TestUser user)
+    public async Task<HttpClient> SignedInBrowserAsync(TestUser user) => (await SignInAsync(user)).Browser;
+
+    /// <summary>Signs in through the form; returns the browser and its sign-in cookie (for the SignalR client).</summary>
+    public async Task<(HttpClient Browser, string Cookie)> SignInAsync(TestUser user)
     {
         var browser = CreateBrowser();
         var response = await browser.SubmitFormAsync("/Identity/Account/Login", new()
@@ -135,7 +138,8 @@ public class CommunityApp : WebApplicationFactory<Program>
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
-        return browser;
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.CookieName + "=", StringComparison.Ordinal));
+        return (browser, cookie.Split(';')[0]);
     }
 
     protected override void Dispose(bool disposing)

@@ -2,23 +2,98 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
 
 namespace OffBenzos.Community.Web.Pages.Groups;
 
-/// <summary>A group's page: what it is for and its rules.</summary>
-public sealed class GroupModel(CommunityDb db) : PageModel
+/// <summary>A group's page: what it is for, joining and leaving, and its threads (when the reader may see them).</summary>
+public sealed class GroupModel(CommunityDb db, GroupAccess access, GroupService groups) : PageModel
 {
-    public Group Group { get; private set; } = null!;
+    public const int ThreadsPerPage = 25;
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public GroupAccess.Standing Standing { get; private set; } = null!;
+    public Group Group => Standing.Group;
+    public IReadOnlyList<ThreadRow> Threads { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+    public int PendingRequests { get; private set; }
+    public string BasePath => $"/groups/{Group.Slug}";
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public sealed record ThreadRow(int Id, string Title, string Author, int Replies, DateTimeOffset LastActivityAt, bool IsPinned, bool IsLocked, ContentState State, bool Unread);
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? page)
     {
-        var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == slug);
-        if (group is null)
+        if (await access.ForSlugAsync(slug) is not { } standing)
         {
             return NotFound();
         }
-        Group = group;
+        Standing = standing;
+        if (!standing.CanRead)
+        {
+            return Page();
+        }
+
+        var query = db.Threads.AsNoTracking().Where(t => t.GroupId == Group.Id);
+        if (!standing.CanModerate)
+        {
+            query = query.Where(t => t.State == ContentState.Visible);
+        }
+        var total = await query.CountAsync();
+        PageCount = Math.Max(1, (total + ThreadsPerPage - 1) / ThreadsPerPage);
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        var userId = standing.UserId;
+        Threads = await query
+            .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+            .Skip((PageNumber - 1) * ThreadsPerPage).Take(ThreadsPerPage)
+            .Select(t => new ThreadRow(
+                t.Id,
+                t.Title,
+                db.Users.Where(u => u.Id == t.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
+                t.LastPostNumber - 1,
+                t.LastActivityAt,
+                t.IsPinned,
+                t.IsLocked,
+                t.State,
+                userId != null && !db.ThreadReaders.Any(r => r.ThreadId == t.Id && r.UserId == userId && r.LastReadNumber >= t.LastPostNumber)))
+            .ToListAsync();
+        if (standing.CanModerate)
+        {
+            PendingRequests = await db.GroupMemberships.CountAsync(m => m.GroupId == Group.Id && m.State == MembershipState.Pending);
+        }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(string slug)
+    {
+        if (await access.ForSlugAsync(slug) is not { } standing)
+        {
+            return NotFound();
+        }
+        if (standing.UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        await groups.LeaveAsync(standing.Group.Id, userId);
+        StatusMessage = $"You have left {standing.Group.Name}. You are welcome back any time.";
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostMuteAsync(string slug, bool muted)
+    {
+        if (await access.ForSlugAsync(slug) is not { } standing)
+        {
+            return NotFound();
+        }
+        if (standing.UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        await groups.SetMutedAsync(standing.Group.Id, userId, muted);
+        StatusMessage = muted ? "This group is muted: you won't get notifications from it." : "This group is no longer muted.";
+        return RedirectToPage(new { slug });
     }
 }

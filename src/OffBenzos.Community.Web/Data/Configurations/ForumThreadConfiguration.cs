@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
+
+namespace OffBenzos.Community.Web.Data.Configurations;
+
+public sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumThread>
+{
+    public void Configure(EntityTypeBuilder<ForumThread> builder)
+    {
+        builder.ToTable("Threads");
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.AuthorId).HasMaxLength(450);
+        builder.Property(t => t.LockReason).HasMaxLength(500);
+        builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        // The group page: pinned first, then latest activity.
+        builder.HasIndex(t => new { t.GroupId, t.IsPinned, t.LastActivityAt });
+        builder.HasOne<Group>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using OffBenzos.Community.Web.Accounts;
+
+namespace OffBenzos.Community.Web.Forum;
+
+/// <summary>
+/// The composer's background saves and live preview. JSON endpoints for the signed-in member's own
+/// drafts, each checked for the antiforgery header the page's script sends.
+/// </summary>
+public static partial class DraftEndpoints
+{
+    public sealed record DraftBody(string? Title, string? Markdown);
+
+    public sealed record PreviewBody(string? Markdown);
+
+    public static void MapDrafts(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+
+        api.MapPut("/drafts/{key}", async (string key, DraftBody body, HttpContext http, IAntiforgery antiforgery,
+            UserManager<CommunityUser> users, ForumService forum) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest(new { error = "The page is out of date. Reload it; your text is still in this browser." });
+            }
+            if (!DraftKey().IsMatch(key))
+            {
+                return Results.NotFound();
+            }
+            if ((body.Markdown?.Length ?? 0) > ForumService.BodyMax + 1_000 || (body.Title?.Length ?? 0) > ForumService.TitleMax + 50)
+            {
+                return Results.BadRequest(new { error = "This draft is longer than a post can be." });
+            }
+            await forum.SaveDraftAsync(users.GetUserId(http.User)!, key, body.Title, body.Markdown);
+            return Results.NoContent();
+        });
+
+        api.MapPost("/preview", async (PreviewBody body, HttpContext http, IAntiforgery antiforgery, ForumService forum) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest(new { error = "The page is out of date. Reload it; your text is still in this browser." });
+            }
+            var (rendered, error) = forum.CheckBody(body.Markdown);
+            return Results.Ok(new { html = rendered?.Html ?? "", error });
+        });
+    }
+
+    [GeneratedRegex("^(reply|thread|edit):[0-9]{1,10}$")]
+    private static partial Regex DraftKey();
+}

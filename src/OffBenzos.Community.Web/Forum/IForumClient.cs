@@ -1,0 +1,7 @@
+namespace OffBenzos.Community.Web.Forum;
+
+/// <summary>What the forum hub can call on a connected browser.</summary>
+public interface IForumClient
+{
+    Task NewPost(int threadId, int postId, int number);
+}

@@ -1,0 +1,26 @@
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>
+/// Append-only audit row for every moderator action: who, what, on what, why, and the content
+/// before. Never updated or deleted by the app.
+/// </summary>
+public class ModerationAction
+{
+    public long Id { get; set; }
+    public required string ActorId { get; set; }
+
+    /// <summary>What was done, e.g. "thread.lock", "thread.move", "post.hide".</summary>
+    public required string Action { get; set; }
+
+    /// <summary>"thread", "post", "chat-message" or "profile".</summary>
+    public required string TargetType { get; set; }
+
+    public required string TargetId { get; set; }
+    public int? GroupId { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>The content or state as it was before the action, so the log shows what changed.</summary>
+    public string? ContentBefore { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Web;
+
+namespace OffBenzos.Community.Web.Pages.Groups;
+
+/// <summary>Start a thread: a title and the first post.</summary>
+[Authorize]
+public sealed class NewThreadModel(GroupAccess access, ForumService forum) : PageModel
+{
+    public GroupAccess.Standing Standing { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public Guid RequestId { get; set; }
+
+    public string? TitleError { get; private set; }
+    public string? BodyError { get; private set; }
+    public string? PreviewHtml { get; private set; }
+    public string? DraftSavedAt { get; private set; }
+
+    public ComposerModel Composer => new(ForumService.DraftKeyForThread(Standing.Group.Id), "Your post", "Start the thread",
+        Body, RequestId, null, BodyError, PreviewHtml, DraftSavedAt);
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } notFound)
+        {
+            return notFound;
+        }
+        RequestId = Guid.NewGuid();
+        if (Standing.CanWrite && await forum.GetDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id)) is { } draft)
+        {
+            Title = draft.Title;
+            Body = draft.Markdown;
+            DraftSavedAt = TimeText.Iso(draft.UpdatedAt);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } notFound)
+        {
+            return notFound;
+        }
+        var (rendered, error) = forum.CheckBody(Body);
+        PreviewHtml = rendered?.Html;
+        BodyError = error;
+        TitleError = ForumService.CheckTitle(Title);
+        if (Standing.CanWrite)
+        {
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } notFound)
+        {
+            return notFound;
+        }
+        if (!Standing.CanWrite)
+        {
+            // Nothing is lost: the page comes back with the text and says why.
+            return Page();
+        }
+        var result = await forum.StartThreadAsync(Standing, Title, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId);
+        if (!result.Succeeded)
+        {
+            TitleError = result.Errors.GetValueOrDefault("Title");
+            BodyError = result.Errors.GetValueOrDefault("Body");
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
+            return Page();
+        }
+        // "sent" tells the composer script the text is safe, so it forgets its local copy.
+        return Redirect($"/groups/{slug}/threads/{result.Post!.ThreadId}?page=1&sent={Uri.EscapeDataString(ForumService.DraftKeyForThread(Standing.Group.Id))}#post-{result.Post.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug)
+    {
+        if (await access.ForSlugAsync(slug) is not { } standing)
+        {
+            return NotFound();
+        }
+        Standing = standing;
+        return null;
+    }
+}

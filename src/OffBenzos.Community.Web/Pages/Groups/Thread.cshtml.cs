@@ -1,0 +1,375 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Web;
+
+namespace OffBenzos.Community.Web.Pages.Groups;
+
+/// <summary>
+/// A thread, 20 posts a page with stable numbers and links, the reply composer, reactions and
+/// bookmarks, and moderators' thread tools. Opening it without a page returns the reader to their
+/// first unread post.
+/// </summary>
+public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService forum, ThreadModeration moderation) : PageModel
+{
+    public GroupAccess.Standing Standing { get; private set; } = null!;
+    public ForumThread Thread { get; private set; } = null!;
+    public IReadOnlyList<PostView> Posts { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+    public ThreadNotify Notify { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> MoveTargets { get; private set; } = [];
+    public string BasePath => $"/groups/{Standing.Group.Slug}/threads/{Thread.Id}";
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public Guid RequestId { get; set; }
+
+    [BindProperty]
+    public int? ReplyTo { get; set; }
+
+    public string? BodyError { get; private set; }
+    public string? PreviewHtml { get; private set; }
+    public string? DraftSavedAt { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public ComposerModel Composer => new(ForumService.DraftKeyForReply(Thread.Id), "Your reply", "Post reply",
+        Body, RequestId, ReplyTo, BodyError, PreviewHtml, DraftSavedAt);
+
+    public sealed record PostView(
+        int Id, int Number, string AuthorId, string Author, string? AuthorBadge, string Html, DateTimeOffset CreatedAt,
+        DateTimeOffset? EditedAt, ContentState State, int? ReplyToNumber, string? ReplyToAuthor, int? ReplyToId,
+        IReadOnlyDictionary<ReactionKind, int> Reactions, IReadOnlySet<ReactionKind> Mine, bool Bookmarked)
+    {
+        public bool IsVisible => State == ContentState.Visible;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, int id, [FromQuery(Name = "page")] int? page, int? quote, int? replyTo)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (page is null && Standing.UserId is { } reader)
+        {
+            var lastRead = await db.ThreadReaders.Where(r => r.ThreadId == id && r.UserId == reader).Select(r => (int?)r.LastReadNumber).SingleOrDefaultAsync();
+            if (lastRead is { } read && read > 0 && read < Thread.LastPostNumber)
+            {
+                var firstUnread = await db.Posts.Where(p => p.ThreadId == id && p.Number > read).OrderBy(p => p.Number).Select(p => new { p.Id, p.Number }).FirstOrDefaultAsync();
+                if (firstUnread is not null)
+                {
+                    return Redirect($"{BasePath}?page={ForumService.PageOf(firstUnread.Number)}#post-{firstUnread.Id}");
+                }
+            }
+        }
+        RequestId = Guid.NewGuid();
+        await LoadPageAsync(page ?? 1);
+        if (Standing.CanWrite)
+        {
+            if (quote is { } quoted && await QuoteAsync(quoted) is { } text)
+            {
+                Body = text;
+                ReplyTo = quoted;
+            }
+            else if (await forum.GetDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id)) is { } draft)
+            {
+                Body = draft.Markdown;
+                DraftSavedAt = TimeText.Iso(draft.UpdatedAt);
+            }
+            if (replyTo is { } target && await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == id))
+            {
+                ReplyTo = target;
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int id)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!Standing.CanWrite)
+        {
+            return await RedisplayAsync(Standing.WhyNotWrite);
+        }
+        var result = await forum.ReplyAsync(Standing, Thread, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId, ReplyTo);
+        if (!result.Succeeded)
+        {
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id), null, Body);
+            return await RedisplayAsync(result.Errors.GetValueOrDefault("Body"));
+        }
+        var post = result.Post!;
+        // "sent" tells the composer script the text is safe, so it forgets its local copy.
+        return Redirect($"{BasePath}?page={ForumService.PageOf(post.Number)}&sent={Uri.EscapeDataString(ForumService.DraftKeyForReply(id))}#post-{post.Id}");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, int id)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        var (rendered, error) = forum.CheckBody(Body);
+        PreviewHtml = rendered?.Html;
+        if (Standing.CanWrite)
+        {
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id), null, Body);
+        }
+        return await RedisplayAsync(error);
+    }
+
+    public async Task<IActionResult> OnPostReactAsync(string slug, int id, int postId, ReactionKind kind)
+    {
+        if (await WritablePostAsync(slug, id, postId) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Enum.IsDefined(kind))
+        {
+            await forum.ToggleReactionAsync(postId, Standing.UserId!, kind);
+        }
+        return BackToPost(postId);
+    }
+
+    public async Task<IActionResult> OnPostBookmarkAsync(string slug, int id, int postId)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Standing.UserId is null)
+        {
+            return Challenge();
+        }
+        if (await db.Posts.AnyAsync(p => p.Id == postId && p.ThreadId == id))
+        {
+            await forum.ToggleBookmarkAsync(postId, Standing.UserId);
+        }
+        return BackToPost(postId);
+    }
+
+    public async Task<IActionResult> OnPostNotifyAsync(string slug, int id, ThreadNotify notify)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!Standing.CanWrite)
+        {
+            return await RedisplayAsync(Standing.WhyNotWrite);
+        }
+        await forum.SetNotifyAsync(id, Standing.UserId!, Enum.IsDefined(notify) ? notify : ThreadNotify.Default);
+        StatusMessage = notify switch
+        {
+            ThreadNotify.Following => "You're following this thread: you'll be told about every new post.",
+            ThreadNotify.Muted => "This thread is muted: you won't hear from it, not even replies to you.",
+            _ => "You'll be told about replies to you and mentions only.",
+        };
+        return Redirect(BasePath + "?page=1");
+    }
+
+    public async Task<IActionResult> OnPostRemoveOwnAsync(string slug, int id, int postId)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId && p.ThreadId == id);
+        if (post is null || post.AuthorId != Standing.UserId)
+        {
+            return NotFound();
+        }
+        await forum.RemoveOwnAsync(post);
+        StatusMessage = "Your post is removed. Moderators can still see it, to keep the community safe.";
+        return BackToPost(postId);
+    }
+
+    public async Task<IActionResult> OnPostModerateAsync(string slug, int id, string action, string? reason, int? toGroup)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!Standing.CanModerate)
+        {
+            return Forbid();
+        }
+        var actor = Standing.UserId!;
+        string? error = null;
+        switch (action)
+        {
+            case "pin": await moderation.SetPinnedAsync(Thread, true, actor); break;
+            case "unpin": await moderation.SetPinnedAsync(Thread, false, actor); break;
+            case "lock": error = await moderation.LockAsync(Thread, reason, actor); break;
+            case "unlock": await moderation.UnlockAsync(Thread, actor); break;
+            case "hide": error = await moderation.SetStateAsync(Thread, ContentState.Hidden, reason, actor); break;
+            case "remove": error = await moderation.SetStateAsync(Thread, ContentState.Removed, reason, actor); break;
+            case "show": error = await moderation.SetStateAsync(Thread, ContentState.Visible, reason, actor); break;
+            case "move":
+                // A group moderator may move threads only between groups they moderate.
+                var target = toGroup is { } gid ? await access.ForGroupIdAsync(gid) : null;
+                if (target is null || !target.CanModerate)
+                {
+                    error = "Please choose a group you moderate.";
+                    break;
+                }
+                await moderation.MoveAsync(Thread, target.Group.Id, actor);
+                StatusMessage = $"Moved to {target.Group.Name}.";
+                return Redirect($"/groups/{target.Group.Slug}/threads/{id}?page=1");
+            default: error = "Unknown action."; break;
+        }
+        StatusMessage = error is null ? "Done." : "Error: " + error;
+        return Redirect(BasePath + "?page=1");
+    }
+
+    private RedirectResult BackToPost(int postId) => Redirect($"/posts/{postId}");
+
+    private async Task<IActionResult> RedisplayAsync(string? error)
+    {
+        BodyError = error;
+        await LoadPageAsync(ReplyTo is { } replyTo
+            ? ForumService.PageOf(await db.Posts.Where(p => p.Id == replyTo).Select(p => p.Number).FirstOrDefaultAsync() is var n and > 0 ? n : 1)
+            : PageCount);
+        return Page();
+    }
+
+    private async Task<IActionResult?> WritablePostAsync(string slug, int id, int postId)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Standing.UserId is null)
+        {
+            return Challenge();
+        }
+        if (!Standing.CanWrite)
+        {
+            StatusMessage = "Error: " + Standing.WhyNotWrite;
+            return BackToPost(postId);
+        }
+        return await db.Posts.AnyAsync(p => p.Id == postId && p.ThreadId == id && p.State == ContentState.Visible) ? null : NotFound();
+    }
+
+    /// <summary>Finds the group and thread and checks the reader may see them; a refusal result otherwise.</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, int id)
+    {
+        if (await access.ForSlugAsync(slug) is not { } standing)
+        {
+            return NotFound();
+        }
+        var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
+        if (thread is null)
+        {
+            return NotFound();
+        }
+        if (thread.GroupId != standing.Group.Id)
+        {
+            // The thread was moved: its old address still leads to it.
+            var group = await db.Groups.Where(g => g.Id == thread.GroupId).Select(g => g.Slug).SingleAsync();
+            return RedirectPermanent($"/groups/{group}/threads/{id}{Request.QueryString}");
+        }
+        if (!standing.CanRead)
+        {
+            return standing.UserId is null ? Challenge() : Forbid();
+        }
+        if (thread.State != ContentState.Visible && !standing.CanModerate)
+        {
+            return NotFound();
+        }
+        Standing = standing;
+        Thread = thread;
+        PageCount = ForumService.PageOf(Math.Max(1, thread.LastPostNumber));
+        return null;
+    }
+
+    private async Task LoadPageAsync(int page)
+    {
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        var first = ((PageNumber - 1) * ForumService.PageSize) + 1;
+        var last = first + ForumService.PageSize - 1;
+        var me = Standing.UserId;
+        var canModerate = Standing.CanModerate;
+        var rows = await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == Thread.Id && p.Number >= first && p.Number <= last)
+            .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
+            .OrderBy(p => p.Number)
+            .Select(p => new
+            {
+                Post = p,
+                Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                GroupRole = db.GroupMemberships.Where(m => m.GroupId == Thread.GroupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
+                ReplyTo = db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => new { r.Id, r.Number, Author = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() }).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var ids = rows.Select(r => r.Post.Id).ToList();
+        var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Kind }).Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count() }).ToListAsync();
+        var mine = me is null ? [] : await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId) && r.UserId == me).Select(r => new { r.PostId, r.Kind }).ToListAsync();
+        var bookmarks = me is null ? [] : await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.PostId) && b.UserId == me).Select(b => b.PostId).ToListAsync();
+        var staff = await StaffBadgesAsync(rows.Select(r => r.Post.AuthorId).Distinct().ToList());
+
+        Posts = rows.Select(r => new PostView(
+            r.Post.Id, r.Post.Number, r.Post.AuthorId, r.Author ?? "a former member",
+            staff.GetValueOrDefault(r.Post.AuthorId) ?? (r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null),
+            r.Post.Html, r.Post.CreatedAt, r.Post.EditedAt, r.Post.State,
+            r.ReplyTo?.Number, r.ReplyTo?.Author, r.ReplyTo?.Id,
+            reactions.Where(x => x.PostId == r.Post.Id).ToDictionary(x => x.Kind, x => x.Count),
+            mine.Where(x => x.PostId == r.Post.Id).Select(x => x.Kind).ToHashSet(),
+            bookmarks.Contains(r.Post.Id))).ToList();
+
+        if (me is not null)
+        {
+            Notify = await db.ThreadReaders.Where(r => r.ThreadId == Thread.Id && r.UserId == me).Select(r => r.Notify).FirstOrDefaultAsync();
+            if (Posts.Count > 0)
+            {
+                await forum.MarkReadAsync(Thread.Id, me, Posts[^1].Number);
+            }
+        }
+        if (canModerate)
+        {
+            var moderatable = new List<(int, string)>();
+            foreach (var group in await db.Groups.AsNoTracking().Where(g => g.Id != Thread.GroupId).OrderBy(g => g.Name).ToListAsync())
+            {
+                if ((await access.ForAsync(group)).CanModerate)
+                {
+                    moderatable.Add((group.Id, group.Name));
+                }
+            }
+            MoveTargets = moderatable;
+        }
+    }
+
+    private async Task<Dictionary<string, string>> StaffBadgesAsync(List<string> authorIds)
+    {
+        var roles = await db.UserRoles.Where(ur => authorIds.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g =>
+            g.Any(r => r.Name is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin) ? "Moderator"
+            : g.Any(r => r.Name == Authorization.SiteRoles.Coach) ? "Coach" : null!)
+            .Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
+
+    /// <summary>The quoted post as a Markdown block quote with its author, for the composer.</summary>
+    private async Task<string?> QuoteAsync(int postId)
+    {
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId && p.ThreadId == Thread.Id && p.State == ContentState.Visible)
+            .Select(p => new { p.Markdown, Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .SingleOrDefaultAsync();
+        if (post is null)
+        {
+            return null;
+        }
+        var quoted = string.Join("\n", post.Markdown.Split('\n').Select(line => "> " + line));
+        return $"> **{post.Author ?? "a former member"}** wrote:\n{quoted}\n\n";
+    }
+}
