@@ -5,6 +5,7 @@ using OffBenzos.Community.Web.Admin;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
 using OffBenzos.Community.Web.Moderation;
+using OffBenzos.Community.Web.Notifications;
 
 namespace OffBenzos.Community.Web.Data;
 
@@ -34,6 +35,9 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
+    public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

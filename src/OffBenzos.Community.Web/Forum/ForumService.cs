@@ -1,11 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Notifications;
 
 namespace OffBenzos.Community.Web.Forum;
 
 /// <summary>Starting threads, replying, editing, deleting and reacting: the forum's writes.</summary>
-public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProvider clock, IForumNotifier notifier, ILogger<ForumService> logger)
+public sealed class ForumService(
+    CommunityDb db,
+    PostRenderer renderer,
+    TimeProvider clock,
+    IForumNotifier notifier,
+    NotificationService notifications,
+    WriteLimits limits,
+    ILogger<ForumService> logger)
 {
     public const int TitleMin = 5;
     public const int TitleMax = 150;
@@ -23,6 +31,16 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
     public sealed record WriteResult(Post? Post, IReadOnlyDictionary<string, string> Errors)
     {
         public bool Succeeded => Post is not null;
+    }
+
+    /// <summary>The error key a page answers with 429 Too Many Requests.</summary>
+    public const string RateLimited = "RateLimit";
+
+    private async Task<WriteResult?> CheckRateAsync(string userId)
+    {
+        var created = await db.Users.Where(u => u.Id == userId).Select(u => u.CreatedAt).SingleAsync();
+        var (allowed, message) = limits.TryWrite(userId, created, clock.GetUtcNow());
+        return allowed ? null : Failed(RateLimited, message!);
     }
 
     private static WriteResult Failed(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
@@ -80,6 +98,10 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
         {
             return new(null, errors);
         }
+        if (await CheckRateAsync(userId) is { } limited)
+        {
+            return limited;
+        }
 
         var now = clock.GetUtcNow();
         var thread = new ForumThread
@@ -103,6 +125,8 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
         }
         await DeleteDraftAsync(userId, DraftKeyForThread(standing.Group.Id));
         await transaction.CommitAsync();
+
+        await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
         return new(post, new Dictionary<string, string>());
     }
 
@@ -128,6 +152,10 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
         {
             replyToPostId = null;
         }
+        if (await CheckRateAsync(userId) is { } limited)
+        {
+            return limited;
+        }
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -147,6 +175,7 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
         await transaction.CommitAsync();
 
         await NotifyAsync(thread.Id, post);
+        await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
         return new(post, new Dictionary<string, string>());
     }
 
@@ -162,6 +191,10 @@ public sealed class ForumService(CommunityDb db, PostRenderer renderer, TimeProv
         if (markdown == post.Markdown)
         {
             return new(post, new Dictionary<string, string>());
+        }
+        if (await CheckRateAsync(editorId) is { } limited)
+        {
+            return limited;
         }
         db.PostRevisions.Add(new PostRevision
         {

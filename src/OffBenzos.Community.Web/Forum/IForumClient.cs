@@ -4,4 +4,6 @@ namespace OffBenzos.Community.Web.Forum;
 public interface IForumClient
 {
     Task NewPost(int threadId, int postId, int number);
+
+    Task UnreadNotifications(int count);
 }

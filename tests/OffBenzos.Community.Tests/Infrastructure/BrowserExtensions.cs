@@ -51,6 +51,13 @@ public static class BrowserExtensions
                 values.Add(new(input.Name!, input.Value));
             }
         }
+        foreach (var textArea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+        {
+            if (!fields.ContainsKey(textArea.Name!))
+            {
+                values.Add(new(textArea.Name!, textArea.Value));
+            }
+        }
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
         {
             if (!fields.ContainsKey(select.Name!))

@@ -36,6 +36,8 @@ public class CommunityApp : WebApplicationFactory<Program>
         ["Community:SeedDemoContent"] = "false",
         ["RateLimits:AccountPostsPerMinute"] = "1000",
         ["RateLimits:PostsPerMinute"] = "1000",
+        ["RateLimits:MemberPostsPerHour"] = "1000",
+        ["RateLimits:NewMemberPostsPerHour"] = "1000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -58,6 +58,25 @@ public sealed partial class SecurityHeadersTests : IClassFixture<CommunityApp>
     }
 
     [Fact]
+    public async Task Every_form_that_posts_carries_its_antiforgery_token()
+    {
+        var user = await _app.CreateUserAsync();
+        var group = await _app.CreateGroupAsync();
+        await _app.AddMemberAsync(group, user);
+        var thread = await _app.CreateThreadAsync(group, user);
+        var browser = await _app.SignedInBrowserAsync(user);
+
+        foreach (var url in new[] { "/", "/groups", $"/groups/{group.Slug}", ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1", "/Identity/Account/Manage", "/bookmarks", "/notifications" })
+        {
+            var page = await browser.GetPageAsync(url);
+            foreach (var form in page.QuerySelectorAll("form[method=post]"))
+            {
+                Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"A form on {url} posting to {form.GetAttribute("action")} has no token.");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Health_reports_the_database()
     {
         var response = await _app.CreateBrowser().GetAsync("/healthz");

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OffBenzos.Community.Web.Forum;
@@ -8,8 +8,9 @@ using OffBenzos.Community.Web.Web;
 namespace OffBenzos.Community.Web.Pages.Groups;
 
 /// <summary>Start a thread: a title and the first post.</summary>
-[Authorize]
-public sealed class NewThreadModel(GroupAccess access, ForumService forum) : PageModel
+[IgnoreAntiforgeryToken]
+[ComposerAntiforgery]
+public sealed class NewThreadModel(GroupAccess access, ForumService forum, ComposerRescue rescue) : PageModel
 {
     public GroupAccess.Standing Standing { get; private set; } = null!;
 
@@ -26,6 +27,7 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum) : Pag
     public string? BodyError { get; private set; }
     public string? PreviewHtml { get; private set; }
     public string? DraftSavedAt { get; private set; }
+    public bool Rescued { get; private set; }
 
     public ComposerModel Composer => new(ForumService.DraftKeyForThread(Standing.Group.Id), "Your post", "Start the thread",
         Body, RequestId, null, BodyError, PreviewHtml, DraftSavedAt);
@@ -36,7 +38,12 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum) : Pag
         {
             return notFound;
         }
+        if (Standing.UserId is null)
+        {
+            return Challenge();
+        }
         RequestId = Guid.NewGuid();
+        Rescued = await rescue.RestoreAsync(HttpContext, Standing.UserId, ForumService.DraftKeyForThread(Standing.Group.Id));
         if (Standing.CanWrite && await forum.GetDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id)) is { } draft)
         {
             Title = draft.Title;
@@ -51,6 +58,10 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum) : Pag
         if (await LoadAsync(slug) is { } notFound)
         {
             return notFound;
+        }
+        if (Standing.UserId is null)
+        {
+            return Challenge();
         }
         var (rendered, error) = forum.CheckBody(Body);
         PreviewHtml = rendered?.Html;
@@ -69,6 +80,12 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum) : Pag
         {
             return notFound;
         }
+        if (Standing.UserId is null)
+        {
+            // The session ended while they wrote: keep the words, and bring them back after sign-in.
+            await rescue.KeepAsync(HttpContext, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
+            return Challenge(new AuthenticationProperties { RedirectUri = $"/groups/{slug}/new" });
+        }
         if (!Standing.CanWrite)
         {
             // Nothing is lost: the page comes back with the text and says why.
@@ -78,7 +95,11 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum) : Pag
         if (!result.Succeeded)
         {
             TitleError = result.Errors.GetValueOrDefault("Title");
-            BodyError = result.Errors.GetValueOrDefault("Body");
+            BodyError = result.Errors.GetValueOrDefault("Body") ?? result.Errors.GetValueOrDefault(ForumService.RateLimited);
+            if (result.Errors.ContainsKey(ForumService.RateLimited))
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
             await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
             return Page();
         }

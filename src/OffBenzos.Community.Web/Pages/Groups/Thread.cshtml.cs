@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
@@ -13,7 +15,9 @@ namespace OffBenzos.Community.Web.Pages.Groups;
 /// bookmarks, and moderators' thread tools. Opening it without a page returns the reader to their
 /// first unread post.
 /// </summary>
-public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService forum, ThreadModeration moderation) : PageModel
+[IgnoreAntiforgeryToken]
+[ComposerAntiforgery]
+public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService forum, ThreadModeration moderation, BlockService blocks, ComposerRescue rescue) : PageModel
 {
     public GroupAccess.Standing Standing { get; private set; } = null!;
     public ForumThread Thread { get; private set; } = null!;
@@ -40,13 +44,15 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     [TempData]
     public string? StatusMessage { get; set; }
 
+    public bool Rescued { get; private set; }
+
     public ComposerModel Composer => new(ForumService.DraftKeyForReply(Thread.Id), "Your reply", "Post reply",
         Body, RequestId, ReplyTo, BodyError, PreviewHtml, DraftSavedAt);
 
     public sealed record PostView(
         int Id, int Number, string AuthorId, string Author, string? AuthorBadge, string Html, DateTimeOffset CreatedAt,
         DateTimeOffset? EditedAt, ContentState State, int? ReplyToNumber, string? ReplyToAuthor, int? ReplyToId,
-        IReadOnlyDictionary<ReactionKind, int> Reactions, IReadOnlySet<ReactionKind> Mine, bool Bookmarked)
+        IReadOnlyDictionary<ReactionKind, int> Reactions, IReadOnlySet<ReactionKind> Mine, bool Bookmarked, bool AuthorBlocked)
     {
         public bool IsVisible => State == ContentState.Visible;
     }
@@ -73,6 +79,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         await LoadPageAsync(page ?? 1);
         if (Standing.CanWrite)
         {
+            Rescued = await rescue.RestoreAsync(HttpContext, Standing.UserId!, ForumService.DraftKeyForReply(id));
             if (quote is { } quoted && await QuoteAsync(quoted) is { } text)
             {
                 Body = text;
@@ -97,6 +104,12 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return refusal;
         }
+        if (Standing.UserId is null)
+        {
+            // The session ended while they wrote: keep the words, and bring them back after sign-in.
+            await rescue.KeepAsync(HttpContext, ForumService.DraftKeyForReply(id), null, Body);
+            return Challenge(new AuthenticationProperties { RedirectUri = $"{BasePath}#reply" });
+        }
         if (!Standing.CanWrite)
         {
             return await RedisplayAsync(Standing.WhyNotWrite);
@@ -105,7 +118,11 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         if (!result.Succeeded)
         {
             await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id), null, Body);
-            return await RedisplayAsync(result.Errors.GetValueOrDefault("Body"));
+            if (result.Errors.ContainsKey(ForumService.RateLimited))
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+            return await RedisplayAsync(result.Errors.GetValueOrDefault("Body") ?? result.Errors.GetValueOrDefault(ForumService.RateLimited));
         }
         var post = result.Post!;
         // "sent" tells the composer script the text is safe, so it forgets its local copy.
@@ -175,6 +192,28 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             _ => "You'll be told about replies to you and mentions only.",
         };
         return Redirect(BasePath + "?page=1");
+    }
+
+    public async Task<IActionResult> OnPostBlockAsync(string slug, int id, int postId, bool block)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Standing.UserId is null)
+        {
+            return Challenge();
+        }
+        var author = await db.Posts.Where(p => p.Id == postId && p.ThreadId == id).Select(p => p.AuthorId).SingleOrDefaultAsync();
+        if (author is null)
+        {
+            return NotFound();
+        }
+        var error = await blocks.SetAsync(Standing.UserId, author, block);
+        StatusMessage = error is not null ? "Error: " + error
+            : block ? "Blocked. Their posts are folded away for you, and they can't notify you. You can undo this on the Blocked members page."
+            : "Unblocked.";
+        return BackToPost(postId);
     }
 
     public async Task<IActionResult> OnPostRemoveOwnAsync(string slug, int id, int postId)
@@ -317,6 +356,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var mine = me is null ? [] : await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId) && r.UserId == me).Select(r => new { r.PostId, r.Kind }).ToListAsync();
         var bookmarks = me is null ? [] : await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.PostId) && b.UserId == me).Select(b => b.PostId).ToListAsync();
         var staff = await StaffBadgesAsync(rows.Select(r => r.Post.AuthorId).Distinct().ToList());
+        var blocked = me is null ? [] : await blocks.BlockedByAsync(me);
 
         Posts = rows.Select(r => new PostView(
             r.Post.Id, r.Post.Number, r.Post.AuthorId, r.Author ?? "a former member",
@@ -325,7 +365,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             r.ReplyTo?.Number, r.ReplyTo?.Author, r.ReplyTo?.Id,
             reactions.Where(x => x.PostId == r.Post.Id).ToDictionary(x => x.Kind, x => x.Count),
             mine.Where(x => x.PostId == r.Post.Id).Select(x => x.Kind).ToHashSet(),
-            bookmarks.Contains(r.Post.Id))).ToList();
+            bookmarks.Contains(r.Post.Id),
+            blocked.Contains(r.Post.AuthorId))).ToList();
 
         if (me is not null)
         {

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OffBenzos.Community.Web.Data;
@@ -9,8 +9,9 @@ using OffBenzos.Community.Web.Web;
 namespace OffBenzos.Community.Web.Pages.Posts;
 
 /// <summary>The author edits their own post; the earlier version is kept.</summary>
-[Authorize]
-public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService forum) : PageModel
+[IgnoreAntiforgeryToken]
+[ComposerAntiforgery]
+public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService forum, ComposerRescue rescue) : PageModel
 {
     public PostContext Context { get; private set; } = null!;
 
@@ -26,10 +27,15 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
         if (await LoadAsync(id) is { } refusal)
         {
             return refusal;
         }
+        await rescue.RestoreAsync(HttpContext, Context.Standing.UserId!, ForumService.DraftKeyForEdit(id));
         if (await forum.GetDraftAsync(Context.Standing.UserId!, ForumService.DraftKeyForEdit(id)) is { } draft)
         {
             Body = draft.Markdown;
@@ -44,6 +50,10 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
 
     public async Task<IActionResult> OnPostPreviewAsync(int id)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
         if (await LoadAsync(id) is { } refusal)
         {
             return refusal;
@@ -56,6 +66,11 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            await rescue.KeepAsync(HttpContext, ForumService.DraftKeyForEdit(id), null, Body);
+            return Challenge(new AuthenticationProperties { RedirectUri = $"/posts/{id}/edit" });
+        }
         if (await LoadAsync(id, track: true) is { } refusal)
         {
             return refusal;
@@ -63,7 +78,11 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
         var result = await forum.EditAsync(Context.Post, Body, Context.Standing.UserId!);
         if (!result.Succeeded)
         {
-            BodyError = result.Errors.GetValueOrDefault("Body");
+            BodyError = result.Errors.GetValueOrDefault("Body") ?? result.Errors.GetValueOrDefault(ForumService.RateLimited);
+            if (result.Errors.ContainsKey(ForumService.RateLimited))
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
             await forum.SaveDraftAsync(Context.Standing.UserId!, ForumService.DraftKeyForEdit(id), null, Body);
             return Page();
         }

@@ -1,8 +1,9 @@
 // New replies to the open thread, announced politely without reloading: "2 new replies - show".
-const notice = document.querySelector('.live-notice[data-thread-id]');
-const signedIn = document.querySelector('meta[name="request-verification-token"]');
+import { connection, started } from './live.js';
 
-if (notice && signedIn && window.signalR) {
+const notice = document.querySelector('.live-notice[data-thread-id]');
+
+if (notice && connection) {
   const threadId = Number(notice.dataset.threadId);
   const pageSize = Number(notice.dataset.pageSize);
   const base = notice.dataset.base;
@@ -10,11 +11,6 @@ if (notice && signedIn && window.signalR) {
   let last = Number(notice.dataset.lastNumber);
   let firstNew = null;
   let count = 0;
-
-  const connection = new window.signalR.HubConnectionBuilder()
-    .withUrl('/hubs/forum')
-    .withAutomaticReconnect()
-    .build();
 
   connection.on('NewPost', (id, postId, number) => {
     if (id !== threadId || number <= last) return;
@@ -29,5 +25,5 @@ if (notice && signedIn && window.signalR) {
 
   const watch = () => connection.invoke('WatchThread', threadId).catch(() => {});
   connection.onreconnected(watch);
-  connection.start().then(watch).catch(() => { /* live updates are a comfort, not a need */ });
+  started.then((ok) => { if (ok) watch(); });
 }

@@ -292,6 +292,24 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Accounts.MemberBlock", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("BlockedId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("MemberBlocks");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Admin.RoleChange", b =>
                 {
                     b.Property<long>("Id")
@@ -550,6 +568,37 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("Reactions");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Forum.SubmissionStash", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DraftKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SubmissionStashes");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Forum.ThreadReader", b =>
                 {
                     b.Property<string>("UserId")
@@ -751,6 +800,49 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("ModerationActions");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -807,6 +899,21 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Accounts.MemberBlock", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -905,6 +1012,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
+                {
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -279,6 +279,24 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Accounts.MemberBlock", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("MemberBlocks");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Admin.RoleChange", b =>
                 {
                     b.Property<long>("Id")
@@ -529,6 +547,37 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.ToTable("Reactions");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Forum.SubmissionStash", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SubmissionStashes");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Forum.ThreadReader", b =>
                 {
                     b.Property<string>("UserId")
@@ -724,6 +773,47 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.ToTable("ModerationActions");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -780,6 +870,21 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Accounts.MemberBlock", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -878,6 +983,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
+                {
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

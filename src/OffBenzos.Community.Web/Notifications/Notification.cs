@@ -1,0 +1,17 @@
+namespace OffBenzos.Community.Web.Notifications;
+
+/// <summary>Something a member should know about. Personal data: erased with the account.</summary>
+public class Notification
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public string? ActorId { get; set; }
+    public int? PostId { get; set; }
+
+    /// <summary>A short, already plain summary (the thread's title), so the list needs no joins.</summary>
+    public required string Summary { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}

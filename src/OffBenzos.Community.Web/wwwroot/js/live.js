@@ -1,0 +1,20 @@
+// One live connection per page for a signed-in member: the unread-notifications count in the
+// header, and whatever the page itself listens for (see thread.js). Quietly does nothing if the
+// connection cannot be made: every page works without it.
+const link = document.querySelector('.notifications-link');
+const badge = link?.querySelector('[data-unread-count]');
+
+export const connection = window.signalR
+  ? new window.signalR.HubConnectionBuilder().withUrl('/hubs/forum').withAutomaticReconnect().build()
+  : null;
+
+connection?.on('UnreadNotifications', (count) => {
+  if (!badge) return;
+  badge.textContent = String(count);
+  badge.hidden = count === 0;
+  link.setAttribute('aria-label', count === 0 ? 'Notifications' : `Notifications, ${count} unread`);
+});
+
+export const started = connection
+  ? connection.start().then(() => true, () => false)
+  : Promise.resolve(false);
