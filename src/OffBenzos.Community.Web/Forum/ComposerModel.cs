@@ -3,6 +3,7 @@ namespace OffBenzos.Community.Web.Forum;
 /// <summary>What the composer partial shows. <see cref="PreviewHtml"/> is already sanitized by PostRenderer.</summary>
 public sealed record ComposerModel(
     string DraftKey,
+    int GroupId,
     string Label,
     string SubmitText,
     string? Body,

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Data;
 
 namespace OffBenzos.Community.Web.Forum;
 
@@ -36,6 +38,25 @@ public static partial class DraftEndpoints
             }
             await forum.SaveDraftAsync(users.GetUserId(http.User)!, key, body.Title, body.Markdown);
             return Results.NoContent();
+        });
+
+        // Display names for @mention autocomplete: the group's members first. Names are public; e-mails never leave.
+        api.MapGet("/mentions", async (string? q, int? group, CommunityDb db) =>
+        {
+            var text = (q ?? "").Trim().TrimStart('@', '[');
+            if (text.Length is 0 or > DisplayNames.MaxLength)
+            {
+                return Results.Ok(Array.Empty<string>());
+            }
+            var key = DisplayNames.Key(text);
+            var names = await db.Users.AsNoTracking()
+                .Where(u => u.DisplayNameKey.StartsWith(key))
+                .OrderByDescending(u => group != null && db.GroupMemberships.Any(m => m.GroupId == group && m.UserId == u.Id))
+                .ThenBy(u => u.DisplayName)
+                .Select(u => u.DisplayName)
+                .Take(8)
+                .ToListAsync();
+            return Results.Ok(names);
         });
 
         api.MapPost("/preview", async (PreviewBody body, HttpContext http, IAntiforgery antiforgery, ForumService forum) =>

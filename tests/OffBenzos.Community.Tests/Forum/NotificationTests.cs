@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -109,6 +110,18 @@ public sealed class NotificationTests : IDisposable
         await ReplyAsync(otherBrowser, group, threadId, "Would @[Outside Olive] know?");
 
         Assert.Empty(await NotificationsForAsync(outsider));
+    }
+
+    [Fact]
+    public async Task Mention_suggestions_offer_matching_display_names_with_group_members_first()
+    {
+        var (group, _, _, _, otherBrowser) = await ArrangeAsync();
+        await _app.CreateUserAsync(displayName: "Hazelnut Outsider");
+
+        var names = await otherBrowser.GetFromJsonAsync<string[]>($"/api/mentions?q=haz&group={group.Id}");
+
+        Assert.Equal(["Hazel Grove", "Hazelnut Outsider"], names!);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await _app.CreateBrowser().GetAsync("/api/mentions?q=haz")).StatusCode);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum, Compo
     public string? DraftSavedAt { get; private set; }
     public bool Rescued { get; private set; }
 
-    public ComposerModel Composer => new(ForumService.DraftKeyForThread(Standing.Group.Id), "Your post", "Start the thread",
+    public ComposerModel Composer => new(ForumService.DraftKeyForThread(Standing.Group.Id), Standing.Group.Id, "Your post", "Start the thread",
         Body, RequestId, null, BodyError, PreviewHtml, DraftSavedAt);
 
     public async Task<IActionResult> OnGetAsync(string slug)

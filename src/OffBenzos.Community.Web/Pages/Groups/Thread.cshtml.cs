@@ -46,7 +46,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
     public bool Rescued { get; private set; }
 
-    public ComposerModel Composer => new(ForumService.DraftKeyForReply(Thread.Id), "Your reply", "Post reply",
+    public ComposerModel Composer => new(ForumService.DraftKeyForReply(Thread.Id), Thread.GroupId, "Your reply", "Post reply",
         Body, RequestId, ReplyTo, BodyError, PreviewHtml, DraftSavedAt);
 
     public sealed record PostView(

@@ -22,7 +22,7 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
     public string? PreviewHtml { get; private set; }
     public string? DraftSavedAt { get; private set; }
 
-    public ComposerModel Composer => new(ForumService.DraftKeyForEdit(Context.Post.Id), "Your post", "Save changes",
+    public ComposerModel Composer => new(ForumService.DraftKeyForEdit(Context.Post.Id), Context.Thread.GroupId, "Your post", "Save changes",
         Body, Guid.Empty, null, BodyError, PreviewHtml, DraftSavedAt);
 
     public async Task<IActionResult> OnGetAsync(int id)

@@ -106,3 +106,88 @@ for (const composer of document.querySelectorAll('.composer[data-draft-key]')) {
 
   form.addEventListener('submit', saveLocal);
 }
+
+// @mention autocomplete: suggestions from the server as the member types "@na", chosen with the
+// arrow keys and Enter (or a tap); names with spaces are written @[Jane Doe].
+for (const composer of document.querySelectorAll('.composer[data-group]')) {
+  const body = composer.querySelector('textarea[name="Body"]');
+  const list = composer.querySelector('.mention-list');
+  if (!body || !list || !token) continue;
+  let options = [];
+  let active = -1;
+  let fetchTimer;
+
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    options = [];
+    active = -1;
+    body.setAttribute('aria-expanded', 'false');
+    body.removeAttribute('aria-activedescendant');
+  };
+
+  const typedMention = () => {
+    const before = body.value.slice(0, body.selectionStart);
+    const match = /(^|\s)@(\[[^\]\n]{0,30}|[\p{L}\p{N}_.'-]{1,30})$/u.exec(before);
+    return match ? { text: match[2], start: before.length - match[2].length - 1 } : null;
+  };
+
+  const choose = (name) => {
+    const mention = typedMention();
+    if (!mention) return close();
+    const written = /\s/.test(name) ? `@[${name}] ` : `@${name} `;
+    body.setRangeText(written, mention.start, body.selectionStart, 'end');
+    body.dispatchEvent(new Event('input'));
+    close();
+    body.focus();
+  };
+
+  const highlight = (index) => {
+    active = index;
+    [...list.children].forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    if (active >= 0) body.setAttribute('aria-activedescendant', list.children[active].id);
+  };
+
+  const show = (names) => {
+    options = names;
+    list.replaceChildren(...names.map((name, i) => {
+      const item = document.createElement('li');
+      item.id = `mention-option-${i}`;
+      item.setAttribute('role', 'option');
+      item.textContent = name;
+      item.addEventListener('mousedown', (event) => { event.preventDefault(); choose(name); });
+      return item;
+    }));
+    list.hidden = names.length === 0;
+    body.setAttribute('aria-expanded', String(names.length > 0));
+    highlight(names.length > 0 ? 0 : -1);
+  };
+
+  body.addEventListener('input', () => {
+    const mention = typedMention();
+    clearTimeout(fetchTimer);
+    if (!mention || mention.text.replace('[', '').length < 1) return close();
+    fetchTimer = setTimeout(async () => {
+      try {
+        const url = `/api/mentions?q=${encodeURIComponent(mention.text)}&group=${composer.dataset.group}`;
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (response.ok) show(await response.json());
+      } catch { close(); }
+    }, 200);
+  });
+
+  body.addEventListener('keydown', (event) => {
+    if (list.hidden || options.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      highlight((active + step + options.length) % options.length);
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      event.preventDefault();
+      choose(options[Math.max(active, 0)]);
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  body.addEventListener('blur', () => setTimeout(close, 150));
+}
