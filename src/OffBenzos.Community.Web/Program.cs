@@ -6,6 +6,7 @@ using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Demo;
 using OffBenzos.Community.Web.Email;
 using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Search;
 using OffBenzos.Community.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,13 +18,15 @@ builder.AddCommunityAuthorization();
 builder.AddCrisisResources();
 builder.AddAdmin();
 builder.AddForum();
+builder.AddSearch();
 builder.AddSecurityHeaders();
 builder.AddWebUi();
 
 var app = builder.Build();
 
-// Before the first request: the schema, the roles, and (in Development) a living demo community.
+// Before the first request: the schema and its search index, the roles, and (in Development) a living demo community.
 await app.MigrateDatabaseAsync();
+await app.EnsureSearchIndexAsync();
 await app.EnsureRolesAsync();
 await app.SeedDemoContentAsync();
 app.LogEmailOutbox();

@@ -38,6 +38,7 @@ public sealed partial class SecurityHeadersTests : IClassFixture<CommunityApp>
     [InlineData("/")]
     [InlineData("/crisis")]
     [InlineData("/Identity/Account/Register")]
+    [InlineData("/search?q=taper")]
     public async Task Pages_load_nothing_from_another_origin_and_run_no_script_without_the_nonce(string url)
     {
         var response = await _app.CreateBrowser().GetAsync(url);

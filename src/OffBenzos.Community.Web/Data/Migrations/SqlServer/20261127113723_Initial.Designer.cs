@@ -12,8 +12,8 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommunityDb))]
-    [Migration("20261127112142_NotificationsBlocksRescue")]
-    partial class NotificationsBlocksRescue
+    [Migration("20261127113723_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
