@@ -6,6 +6,7 @@ using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Demo;
 using OffBenzos.Community.Web.Email;
 using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Moderation;
 using OffBenzos.Community.Web.Search;
 using OffBenzos.Community.Web.Web;
 
@@ -19,6 +20,7 @@ builder.AddCrisisResources();
 builder.AddAdmin();
 builder.AddForum();
 builder.AddSearch();
+builder.AddModeration();
 builder.AddSecurityHeaders();
 builder.AddWebUi();
 

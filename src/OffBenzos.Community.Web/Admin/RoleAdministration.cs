@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Admin;
 
 /// <summary>Grants and revokes Coach and Moderator, each change recorded with who, when and why.</summary>
-public sealed class RoleAdministration(CommunityDb db, UserManager<CommunityUser> users, TimeProvider clock)
+public sealed class RoleAdministration(CommunityDb db, UserManager<CommunityUser> users, TimeProvider clock, AuditLog audit)
 {
     public const int ReasonMaxLength = 500;
 
@@ -37,6 +38,7 @@ public sealed class RoleAdministration(CommunityDb db, UserManager<CommunityUser
             return grant ? $"{target.DisplayName} is already a {role}." : $"{target.DisplayName} is not a {role}.";
         }
 
+        var rolesBefore = string.Join(",", await users.GetRolesAsync(target));
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = grant ? await users.AddToRoleAsync(target, role) : await users.RemoveFromRoleAsync(target, role);
         if (!result.Succeeded)
@@ -52,7 +54,8 @@ public sealed class RoleAdministration(CommunityDb db, UserManager<CommunityUser
             Reason = reason,
             At = clock.GetUtcNow(),
         });
-        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditLog.Entry(actorId, grant ? "role.grant" : "role.revoke", "profile", target.Id, Reason: $"{role}: {reason}",
+            ContentBefore: $"roles={rolesBefore}"));
         await transaction.CommitAsync();
         return null;
     }

@@ -35,6 +35,8 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();
@@ -43,6 +45,27 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CommunityDb).Assembly);
+    }
+
+    /// <summary>The audit log is append-only: the app can add rows, never change or delete them.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<ModerationAction>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: its rows cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

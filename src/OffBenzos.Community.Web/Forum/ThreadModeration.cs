@@ -9,7 +9,7 @@ namespace OffBenzos.Community.Web.Forum;
 /// lock with a reason, move, hide, restore. Each action leaves an audit row with the state before.
 /// The caller checks the moderator's standing first.
 /// </summary>
-public sealed class ThreadModeration(CommunityDb db, TimeProvider clock)
+public sealed class ThreadModeration(CommunityDb db, AuditLog audit)
 {
     public const int ReasonMax = 500;
 
@@ -57,17 +57,7 @@ public sealed class ThreadModeration(CommunityDb db, TimeProvider clock)
         var before = $"group={thread.GroupId}; pinned={thread.IsPinned}; locked={thread.IsLocked}; state={thread.State}; title={thread.Title}";
         var tracked = await db.Threads.SingleAsync(t => t.Id == thread.Id);
         change(tracked);
-        db.ModerationActions.Add(new ModerationAction
-        {
-            ActorId = actorId,
-            Action = action,
-            TargetType = "thread",
-            TargetId = thread.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            GroupId = thread.GroupId,
-            Reason = reason,
-            ContentBefore = before,
-            At = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditLog.Entry(actorId, action, "thread",
+            thread.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), thread.GroupId, reason, before));
     }
 }

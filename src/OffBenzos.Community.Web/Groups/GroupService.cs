@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Groups;
 
 /// <summary>Joining and leaving groups, approving requests, group roles, and admins' group editing.</summary>
-public sealed partial class GroupService(CommunityDb db, TimeProvider clock)
+public sealed partial class GroupService(CommunityDb db, TimeProvider clock, AuditLog audit)
 {
     public const int NameMax = 80;
     public const int DescriptionMax = 500;
@@ -67,7 +68,7 @@ public sealed partial class GroupService(CommunityDb db, TimeProvider clock)
             db.GroupMemberships.Remove(request);
         }
         Record(groupId, actorId, targetUserId, approve ? "approved" : "declined");
-        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditLog.Entry(actorId, approve ? "group.approve" : "group.decline", "profile", targetUserId, groupId));
         return true;
     }
 
@@ -87,9 +88,10 @@ public sealed partial class GroupService(CommunityDb db, TimeProvider clock)
         {
             return null;
         }
+        var before = membership.Role;
         membership.Role = role;
         Record(groupId, actorId, targetUserId, "role:" + role);
-        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditLog.Entry(actorId, "group.role", "profile", targetUserId, groupId, role.ToString(), $"role={before}"));
         return null;
     }
 

@@ -12,6 +12,9 @@ public class Notification
     /// <summary>A short, already plain summary (the thread's title), so the list needs no joins.</summary>
     public required string Summary { get; set; }
 
+    /// <summary>Longer text where the kind needs it: a moderator's reason, written for the member.</summary>
+    public string? Detail { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 }

@@ -10,4 +10,10 @@ public enum NotificationKind
 
     /// <summary>A new post in a thread the member follows.</summary>
     FollowedThread,
+
+    /// <summary>A flag the member raised has been reviewed (never the outcome's details).</summary>
+    FlagReviewed,
+
+    /// <summary>A moderator acted on the member's content or account; the reason is in the detail.</summary>
+    ModerationNotice,
 }

@@ -80,6 +80,23 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
         }
     }
 
+    /// <summary>A single notice to one member (moderation notices, flag reviews), announced live.</summary>
+    public async Task NotifyAsync(string userId, NotificationKind kind, string summary, string? detail = null, int? postId = null, string? actorId = null)
+    {
+        db.Notifications.Add(new Notification
+        {
+            UserId = userId,
+            Kind = kind,
+            ActorId = actorId,
+            PostId = postId,
+            Summary = summary.Length > 200 ? summary[..200] : summary,
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        await AnnounceAsync(userId);
+    }
+
     public Task<int> UnreadCountAsync(string userId) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
 

@@ -19,6 +19,8 @@ public static class WebUiSetup
             // Staff pages deny by default: everything under /Admin needs the Admin policy.
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+            // Moderation pages also check the moderator's scope (site or group) themselves.
+            o.Conventions.AuthorizeFolder("/Moderation");
         });
         builder.Services.Configure<RouteOptions>(o =>
         {

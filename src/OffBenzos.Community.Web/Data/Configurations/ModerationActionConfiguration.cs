@@ -14,7 +14,11 @@ public sealed class ModerationActionConfiguration : IEntityTypeConfiguration<Mod
         builder.Property(a => a.TargetType).HasMaxLength(20).IsUnicode(false);
         builder.Property(a => a.TargetId).HasMaxLength(64);
         builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.HasIndex(a => a.Sequence).IsUnique();
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(a => a.Hash).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.ActorId, a.At });
         builder.HasIndex(a => new { a.TargetType, a.TargetId });
     }
 }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Pages.Admin;
 
 /// <summary>Admins create and edit peer support groups.</summary>
-public sealed class GroupsModel(CommunityDb db, GroupService groups, TimeProvider clock) : PageModel
+public sealed class GroupsModel(CommunityDb db, GroupService groups, TimeProvider clock, AuditLog audit, Microsoft.AspNetCore.Identity.UserManager<Accounts.CommunityUser> users) : PageModel
 {
     public IReadOnlyList<Group> All { get; private set; } = [];
 
@@ -74,6 +75,7 @@ public sealed class GroupsModel(CommunityDb db, GroupService groups, TimeProvide
         {
             return NotFound();
         }
+        var before = group is null ? null : $"name={group.Name}; slug={group.Slug}; visibility={group.Visibility}; join={group.JoinPolicy}; description={group.Description}; rules={group.Rules}";
         if (group is null)
         {
             group = new Group { Name = Name, Slug = Slug, Description = Description, CreatedAt = clock.GetUtcNow() };
@@ -81,6 +83,8 @@ public sealed class GroupsModel(CommunityDb db, GroupService groups, TimeProvide
         }
         (group.Name, group.Slug, group.Description, group.Rules, group.Visibility, group.JoinPolicy) = (Name, Slug, Description, Rules, Visibility, JoinPolicy);
         await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditLog.Entry(users.GetUserId(User)!, before is null ? "group.create" : "group.edit", "group",
+            group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), group.Id, group.Name, before));
         StatusMessage = $"Saved {group.Name}.";
         return Redirect("/admin/groups");
     }

@@ -13,7 +13,7 @@ namespace OffBenzos.Community.Web.Pages.Notifications;
 [Authorize]
 public sealed class IndexModel(CommunityDb db, NotificationService notifications, UserManager<CommunityUser> users) : PageModel
 {
-    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, DateTimeOffset At, bool Unread);
+    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, string? Detail, DateTimeOffset At, bool Unread);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -27,6 +27,7 @@ public sealed class IndexModel(CommunityDb db, NotificationService notifications
                 db.Users.Where(u => u.Id == n.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
                 n.PostId,
                 n.Summary,
+                n.Detail,
                 n.CreatedAt,
                 n.ReadAt == null))
             .ToListAsync();

@@ -93,7 +93,8 @@ public sealed class EditModel(CommunityDb db, GroupAccess access, ForumService f
     {
         var context = await PostContext.LoadAsync(db, access, id, track);
         // Only the author edits, only a visible post, and only while they may still write in the group.
-        if (context is null || context.Post.AuthorId != context.Standing.UserId || context.Post.State != ContentState.Visible)
+        // Hidden posts too: a post hidden while flags are reviewed may be put right by its author.
+        if (context is null || context.Post.AuthorId != context.Standing.UserId || context.Post.State is not (ContentState.Visible or ContentState.Hidden))
         {
             return NotFound();
         }

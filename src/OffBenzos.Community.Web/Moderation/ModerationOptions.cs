@@ -1,0 +1,17 @@
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>Bound from the <c>Moderation</c> section.</summary>
+public sealed class ModerationOptions
+{
+    /// <summary>A flagged post or thread is hidden while it waits once its flags' weight reaches this.</summary>
+    public double AutoHideScore { get; set; } = 3.0;
+
+    /// <summary>How many flags one member may raise in an hour.</summary>
+    public int FlagsPerHour { get; set; } = 10;
+
+    /// <summary>How long a moderator's claim on an item lasts without a decision.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A staff member's flag counts this much; a member's between 0.5 and 1.5 by track record.</summary>
+    public double StaffFlagWeight { get; set; } = 3.0;
+}

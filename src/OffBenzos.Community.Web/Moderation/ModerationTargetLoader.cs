@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
+
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>Loads a target of any type by its type and id, for flags, the queue and decisions.</summary>
+public sealed class ModerationTargetLoader(CommunityDb db)
+{
+    public async Task<ModerationTarget?> LoadAsync(string type, string id)
+    {
+        switch (type)
+        {
+            case ModerationTargets.Post when int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var postId):
+                return await db.Posts.AsNoTracking().Where(p => p.Id == postId)
+                    .Join(db.Threads, p => p.ThreadId, t => t.Id, (p, t) => new ModerationTarget(
+                        ModerationTargets.Post, id, t.GroupId, p.AuthorId, t.Title, p.Markdown, "/posts/" + id))
+                    .SingleOrDefaultAsync();
+            case ModerationTargets.Thread when int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var threadId):
+                var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == threadId);
+                if (thread is null)
+                {
+                    return null;
+                }
+                var first = await db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId && p.Number == 1).Select(p => new { p.Id, p.Markdown }).FirstOrDefaultAsync();
+                return new ModerationTarget(ModerationTargets.Thread, id, thread.GroupId, thread.AuthorId, thread.Title,
+                    thread.Title + "\n\n" + (first?.Markdown ?? ""), first is null ? "/groups" : $"/posts/{first.Id}");
+            case ModerationTargets.Profile:
+                return await db.Users.AsNoTracking().Where(u => u.Id == id)
+                    .Select(u => new ModerationTarget(ModerationTargets.Profile, id, null, u.Id, u.DisplayName, "Display name: " + u.DisplayName, "/moderation"))
+                    .SingleOrDefaultAsync();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Sets a post's or thread's state; returns the state before, or null for targets without one.</summary>
+    public async Task<ContentState?> SetStateAsync(string type, string id, ContentState state)
+    {
+        switch (type)
+        {
+            case ModerationTargets.Post:
+                var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == int.Parse(id, CultureInfo.InvariantCulture));
+                if (post is null)
+                {
+                    return null;
+                }
+                var postBefore = post.State;
+                post.State = state;
+                return postBefore;
+            case ModerationTargets.Thread:
+                var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == int.Parse(id, CultureInfo.InvariantCulture));
+                if (thread is null)
+                {
+                    return null;
+                }
+                var threadBefore = thread.State;
+                thread.State = state;
+                return threadBefore;
+            default:
+                return null;
+        }
+    }
+}

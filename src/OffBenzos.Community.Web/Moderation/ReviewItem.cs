@@ -1,0 +1,37 @@
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>
+/// Everything waiting for a moderator about one target: the flags on it gathered together, its lane
+/// and score, who holds it, and in the end the decision.
+/// </summary>
+public class ReviewItem
+{
+    public long Id { get; set; }
+    public required string TargetType { get; set; }
+    public required string TargetId { get; set; }
+
+    /// <summary>The group the target belongs to (null for profiles): group moderators see their groups' items.</summary>
+    public int? GroupId { get; set; }
+
+    /// <summary>Whose content or profile it is.</summary>
+    public string? AuthorId { get; set; }
+
+    public ReviewLane Lane { get; set; } = ReviewLane.Standard;
+    public double Score { get; set; }
+    public ReviewStatus Status { get; set; } = ReviewStatus.Open;
+
+    /// <summary>True when automation (watched words, new-member holds, the crisis detector) raised it.</summary>
+    public bool FromSystem { get; set; }
+
+    /// <summary>Hidden automatically when the score passed the threshold; restored unless a moderator agrees.</summary>
+    public bool AutoHidden { get; set; }
+
+    public string? ClaimedById { get; set; }
+    public DateTimeOffset? ClaimExpiresAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedById { get; set; }
+    public ReviewDecision? Decision { get; set; }
+    public string? DecisionReason { get; set; }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Notifications;
+
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>Claims and decisions on review items. Every decision is audited and reaches the author and the flaggers.</summary>
+public sealed class ReviewService(
+    CommunityDb db,
+    ModerationTargetLoader targets,
+    AuditLog audit,
+    NotificationService notifications,
+    IOptions<ModerationOptions> options,
+    TimeProvider clock)
+{
+    public const int ReasonMax = 1000;
+
+    /// <summary>Open items first by lane (crisis first), then score, then age.</summary>
+    public static IQueryable<ReviewItem> InQueueOrder(IQueryable<ReviewItem> items) =>
+        items.Where(i => i.Status == ReviewStatus.Open)
+            .OrderBy(i => i.Lane == ReviewLane.Crisis ? 0 : i.Lane == ReviewLane.Medical ? 1 : 2)
+            .ThenByDescending(i => i.Score)
+            .ThenBy(i => i.CreatedAt);
+
+    public bool IsHeldByOther(ReviewItem item, string moderatorId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.ClaimedById is { } holder && holder != moderatorId && item.ClaimExpiresAt > clock.GetUtcNow();
+    }
+
+    public async Task<string?> ClaimAsync(ReviewItem item, string moderatorId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Status != ReviewStatus.Open)
+        {
+            return "This item is already decided.";
+        }
+        if (IsHeldByOther(item, moderatorId))
+        {
+            return "Another moderator is working on this item.";
+        }
+        item.ClaimedById = moderatorId;
+        item.ClaimExpiresAt = clock.GetUtcNow() + options.Value.ClaimDuration;
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    public async Task ReleaseAsync(ReviewItem item, string moderatorId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.ClaimedById == moderatorId)
+        {
+            item.ClaimedById = null;
+            item.ClaimExpiresAt = null;
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>
+    /// Decides the item. <paramref name="removal"/> says what agreeing does to a post or thread
+    /// (hidden or removed). Returns an error message a moderator can act on, or null.
+    /// </summary>
+    public async Task<string?> DecideAsync(ReviewItem item, string moderatorId, ReviewDecision decision, ContentState removal, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (item.Status != ReviewStatus.Open)
+        {
+            return "This item is already decided.";
+        }
+        if (IsHeldByOther(item, moderatorId))
+        {
+            return "Another moderator is working on this item.";
+        }
+        if (!Enum.IsDefined(decision))
+        {
+            return "Please choose agree, disagree or ignore.";
+        }
+        if (decision == ReviewDecision.Agree && reason is null)
+        {
+            return "Please give the reason the author will see.";
+        }
+        if (reason is { Length: > ReasonMax })
+        {
+            return $"Please keep the reason under {ReasonMax} characters.";
+        }
+        if (decision == ReviewDecision.Agree && removal is not (ContentState.Hidden or ContentState.Removed))
+        {
+            return "Please choose to hide or to remove.";
+        }
+
+        var target = await targets.LoadAsync(item.TargetType, item.TargetId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        ContentState? before = null;
+        if (decision == ReviewDecision.Agree)
+        {
+            before = await targets.SetStateAsync(item.TargetType, item.TargetId, removal);
+        }
+        else if (item.AutoHidden)
+        {
+            // The automatic hiding was only ever provisional.
+            before = await targets.SetStateAsync(item.TargetType, item.TargetId, ContentState.Visible);
+        }
+        item.Status = ReviewStatus.Resolved;
+        item.Decision = decision;
+        item.DecisionReason = reason;
+        item.ResolvedById = moderatorId;
+        item.ResolvedAt = clock.GetUtcNow();
+        item.ClaimedById = null;
+        item.ClaimExpiresAt = null;
+        var action = decision switch
+        {
+            ReviewDecision.Agree => $"review.agree.{removal.ToString().ToLowerInvariant()}",
+            ReviewDecision.Disagree => "review.disagree",
+            _ => "review.ignore",
+        };
+        await audit.AppendAsync(new AuditLog.Entry(moderatorId, action, item.TargetType, item.TargetId, item.GroupId, reason,
+            $"state={before?.ToString() ?? "n/a"}; content={target?.Content}"));
+        await transaction.CommitAsync();
+
+        var postId = item.TargetType == ModerationTargets.Post ? int.Parse(item.TargetId, CultureInfo.InvariantCulture) : (int?)null;
+        if (decision == ReviewDecision.Agree && item.AuthorId is { } author && target is not null)
+        {
+            var what = removal == ContentState.Removed ? "removed" : "hidden";
+            await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
+                $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId);
+        }
+        else if (item.AutoHidden && item.AuthorId is { } restoredAuthor && target is not null)
+        {
+            await notifications.NotifyAsync(restoredAuthor, NotificationKind.ModerationNotice, target.Title,
+                "A moderator looked at your post and it is visible again. Thank you for your patience.", postId, moderatorId);
+        }
+        var flaggers = await db.Flags.Where(f => f.ReviewItemId == item.Id).Select(f => f.FlaggerId).Distinct().ToListAsync();
+        foreach (var flagger in flaggers)
+        {
+            // Thanked and told it was reviewed; the outcome stays between the moderators and the author.
+            await notifications.NotifyAsync(flagger, NotificationKind.FlagReviewed, target?.Title ?? "something you flagged",
+                "A moderator has reviewed what you flagged. Thank you for helping keep the community safe.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace OffBenzos.Community.Web.Moderation;
+
+public enum ReviewStatus
+{
+    Open,
+    Resolved,
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
+
+namespace OffBenzos.Community.Web.Pages.Flags;
+
+/// <summary>Flag a post, a thread or a profile for a moderator, with a reason.</summary>
+[Authorize(Policy = Policies.ConfirmedMember)]
+public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags, GroupAccess access, UserManager<CommunityUser> users) : PageModel
+{
+    public ModerationTarget Target { get; private set; } = null!;
+
+    [BindProperty]
+    public FlagReason? Reason { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public string? Error { get; private set; }
+    public bool Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string type, string id) =>
+        await LoadAsync(type, id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string type, string id)
+    {
+        if (await LoadAsync(type, id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Reason is null)
+        {
+            Error = "Please choose a reason.";
+            return Page();
+        }
+        Error = await flags.FlagAsync(users.GetUserId(User)!, Target, Reason.Value, Note);
+        Done = Error is null;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string type, string id)
+    {
+        if (!ModerationTargets.Flaggable.Contains(type) || await targets.LoadAsync(type, id) is not { } target)
+        {
+            return NotFound();
+        }
+        // Only what the member can see can be flagged by them.
+        if (target.GroupId is { } groupId && (await access.ForGroupIdAsync(groupId))?.CanRead != true)
+        {
+            return NotFound();
+        }
+        Target = target;
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Moderation;
+
+namespace OffBenzos.Community.Web.Pages.Moderation;
+
+/// <summary>One review item: the content now and as flagged, who flagged and why, the author's history, the context, and the decision.</summary>
+public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationTargetLoader targets, ReviewService reviews, FlagService flags, TimeProvider clock) : PageModel
+{
+    public ReviewItem Item { get; private set; } = null!;
+    public ModerationTarget? Target { get; private set; }
+    public string? AuthorName { get; private set; }
+    public string? HeldBy { get; private set; }
+    public bool HeldByMe { get; private set; }
+    public IReadOnlyList<FlagRow> Flags { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<ContextRow> Context { get; private set; } = [];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public sealed record FlagRow(string Flagger, FlagReason Reason, string? Note, string Snapshot, DateTimeOffset At, double Weight, int Agreed, int Disagreed);
+
+    public sealed record HistoryRow(DateTimeOffset At, string What, string? Reason);
+
+    public sealed record ContextRow(int Number, string Author, string Text, bool IsTarget);
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        await LoadDetailsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(long id) => await ActAsync(id, scope => reviews.ClaimAsync(Item, scope));
+
+    public async Task<IActionResult> OnPostReleaseAsync(long id) => await ActAsync(id, async scope =>
+    {
+        await reviews.ReleaseAsync(Item, scope);
+        return null;
+    });
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, ReviewDecision decision, ContentState removal, string? reason)
+    {
+        var result = await ActAsync(id, scope => reviews.DecideAsync(Item, scope, decision, removal, reason));
+        return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
+    }
+
+    private async Task<IActionResult> ActAsync(long id, Func<string, Task<string?>> action)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        var error = await action((await scopes.GetAsync())!.UserId);
+        StatusMessage = error is null ? "Done." : "Error: " + error;
+        return Redirect($"/moderation/items/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id)
+    {
+        if (await scopes.GetAsync() is not { Any: true } scope)
+        {
+            return Forbid();
+        }
+        var item = await db.ReviewItems.SingleOrDefaultAsync(i => i.Id == id);
+        if (item is null || !scope.Covers(item))
+        {
+            return NotFound();
+        }
+        Item = item;
+        HeldByMe = item.ClaimedById == scope.UserId && item.ClaimExpiresAt > clock.GetUtcNow();
+        return null;
+    }
+
+    private async Task LoadDetailsAsync()
+    {
+        Target = await targets.LoadAsync(Item.TargetType, Item.TargetId);
+        AuthorName = await db.Users.Where(u => u.Id == Item.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        if (Item.ClaimExpiresAt > clock.GetUtcNow())
+        {
+            HeldBy = await db.Users.Where(u => u.Id == Item.ClaimedById).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        }
+
+        var rows = await db.Flags.AsNoTracking().Where(f => f.ReviewItemId == Item.Id).OrderBy(f => f.At)
+            .Select(f => new { f, Name = db.Users.Where(u => u.Id == f.FlaggerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync();
+        var flagRows = new List<FlagRow>();
+        foreach (var row in rows)
+        {
+            var (agreed, disagreed) = await flags.TrackRecordAsync(row.f.FlaggerId);
+            flagRows.Add(new FlagRow(row.Name ?? "a former member", row.f.Reason, row.f.Note, row.f.Snapshot, row.f.At, row.f.Weight, agreed, disagreed));
+        }
+        Flags = flagRows;
+
+        // The author's last six months: decisions on their content, and actions on their account.
+        var since = clock.GetUtcNow().AddMonths(-6);
+        if (Item.AuthorId is { } author)
+        {
+            var decisions = await db.ReviewItems.AsNoTracking()
+                .Where(i => i.AuthorId == author && i.Status == ReviewStatus.Resolved && i.ResolvedAt > since && i.Id != Item.Id)
+                .Select(i => new HistoryRow(i.ResolvedAt!.Value, i.Decision + " on " + i.TargetType, i.DecisionReason)).ToListAsync();
+            var actions = await db.ModerationActions.AsNoTracking()
+                .Where(a => a.TargetType == ModerationTargets.Profile && a.TargetId == author && a.At > since)
+                .Select(a => new HistoryRow(a.At, a.Action, a.Reason)).ToListAsync();
+            History = decisions.Concat(actions).OrderByDescending(h => h.At).ToList();
+        }
+
+        if (Item.TargetType == ModerationTargets.Post && int.TryParse(Item.TargetId, NumberStyles.None, CultureInfo.InvariantCulture, out var postId))
+        {
+            var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new { p.ThreadId, p.Number }).SingleOrDefaultAsync();
+            if (post is not null)
+            {
+                Context = await db.Posts.AsNoTracking()
+                    .Where(p => p.ThreadId == post.ThreadId && p.Number >= post.Number - 2 && p.Number <= post.Number + 2)
+                    .OrderBy(p => p.Number)
+                    .Select(p => new ContextRow(p.Number, db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member", p.PlainText, p.Id == postId))
+                    .ToListAsync();
+            }
+        }
+    }
+}

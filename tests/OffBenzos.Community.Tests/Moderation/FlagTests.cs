@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Tests.Infrastructure;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Moderation;
+using OffBenzos.Community.Web.Notifications;
+
+namespace OffBenzos.Community.Tests.Moderation;
+
+public sealed class FlagTests : IDisposable
+{
+    private readonly CommunityApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<(Post Post, CommunityApp.TestUser Author, HttpClient AuthorBrowser)> PostAsync()
+    {
+        var group = await _app.CreateGroupAsync();
+        var author = await _app.CreateUserAsync(displayName: "Posting Pat");
+        await _app.AddMemberAsync(group, author);
+        var thread = await _app.CreateThreadAsync(group, author);
+        return ((await _app.PostsAsync(thread.Id))[0], author, await _app.SignedInBrowserAsync(author));
+    }
+
+    [Fact]
+    public async Task A_member_flags_a_post_once_is_thanked_and_the_flag_keeps_a_snapshot_an_edit_cannot_hide()
+    {
+        var (post, _, authorBrowser) = await PostAsync();
+        var flagger = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+
+        var thanks = await flagger.FlagAsync("post", post.Id, "DangerousAdvice");
+        Assert.Equal("Thank you", thanks.TextOf("h1"));
+        var again = await flagger.FlagAsync("post", post.Id, "OffTopic");
+        Assert.Contains("already flagged", again.TextOf("[role=alert]"), StringComparison.Ordinal);
+
+        await authorBrowser.SubmitFormAsync($"/posts/{post.Id}/edit", new() { ["Body"] = "Something harmless now." }, "main form");
+
+        var flag = await _app.WithDbAsync(db => db.Flags.SingleAsync());
+        Assert.Equal("Post number 1", flag.Snapshot);
+        Assert.Equal(FlagReason.DangerousAdvice, flag.Reason);
+        var moderator = await _app.SiteModeratorAsync();
+        var item = await moderator.GetPageAsync($"/moderation/items/{flag.ReviewItemId}");
+        Assert.Equal("Post number 1", item.TextOf(".snapshot"));
+        Assert.Contains("Something harmless now.", item.TextOf("section.card .rules"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_cannot_flag_their_own_words_and_something_else_needs_a_note()
+    {
+        var (post, _, authorBrowser) = await PostAsync();
+
+        var own = await authorBrowser.FlagAsync("post", post.Id);
+        Assert.Contains("can't flag your own", own.TextOf("[role=alert]"), StringComparison.Ordinal);
+
+        var other = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+        var noNote = await other.FlagAsync("post", post.Id, "Other");
+        Assert.Contains("say in a few words", noNote.TextOf("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal("Thank you", (await other.FlagAsync("post", post.Id, "Other", "Feels like an advert")).TextOf("h1"));
+        Assert.Equal("Feels like an advert", (await _app.WithDbAsync(db => db.Flags.SingleAsync())).Note);
+    }
+
+    [Fact]
+    public async Task Flagging_is_rate_limited_and_needs_a_confirmed_email()
+    {
+        _app.Settings["Moderation:FlagsPerHour"] = "2";
+        var group = await _app.CreateGroupAsync();
+        var author = await _app.CreateUserAsync();
+        await _app.AddMemberAsync(group, author);
+        var thread = await _app.CreateThreadAsync(group, author, posts: 3);
+        var posts = await _app.PostsAsync(thread.Id);
+        var flagger = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+
+        await flagger.FlagAsync("post", posts[0].Id);
+        await flagger.FlagAsync("post", posts[1].Id);
+        var third = await flagger.FlagAsync("post", posts[2].Id);
+
+        Assert.Contains("flagged a lot in the last hour", third.TextOf("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(2, await _app.WithDbAsync(db => db.Flags.CountAsync()));
+
+        var unconfirmed = await _app.SignedInBrowserAsync(await _app.CreateUserAsync(confirmed: false));
+        var refused = await unconfirmed.GetAsync($"/flag/post/{posts[0].Id}");
+        Assert.Equal("/Identity/Account/ConfirmEmailRequired", refused.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Flags_on_one_target_gather_into_one_item_and_crisis_comes_first()
+    {
+        var group = await _app.CreateGroupAsync();
+        var author = await _app.CreateUserAsync();
+        await _app.AddMemberAsync(group, author);
+        var thread = await _app.CreateThreadAsync(group, author, posts: 2);
+        var posts = await _app.PostsAsync(thread.Id);
+        var flaggers = new List<HttpClient>();
+        for (var i = 0; i < 2; i++)
+        {
+            flaggers.Add(await _app.SignedInBrowserAsync(await _app.CreateUserAsync()));
+        }
+
+        await flaggers[0].FlagAsync("post", posts[0].Id, "SpamOrDrugs");
+        await flaggers[1].FlagAsync("post", posts[0].Id, "SpamOrDrugs");
+        await flaggers[0].FlagAsync("post", posts[1].Id, "Crisis");
+
+        Assert.Equal(2, await _app.WithDbAsync(db => db.ReviewItems.CountAsync()));
+        var moderator = await _app.SiteModeratorAsync();
+        var queue = await moderator.GetPageAsync("/moderation");
+        var rows = queue.QuerySelectorAll(".queue > li");
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("Crisis:", rows[0].TextOf("h2 a"), StringComparison.Ordinal);
+        Assert.Contains("2 flags", rows[1].TextOf(".meta"), StringComparison.Ordinal);
+        Assert.Contains("1 crisis", queue.TextOf("[role=status]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enough_weight_hides_a_post_while_it_waits_and_the_author_is_told_kindly()
+    {
+        _app.Settings["Moderation:AutoHideScore"] = "2";
+        var (post, author, authorBrowser) = await PostAsync();
+
+        await (await _app.SignedInBrowserAsync(await _app.CreateUserAsync())).FlagAsync("post", post.Id);
+        Assert.Equal(ContentState.Visible, (await _app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).State);
+        await (await _app.SignedInBrowserAsync(await _app.CreateUserAsync())).FlagAsync("post", post.Id);
+
+        Assert.Equal(ContentState.Hidden, (await _app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).State);
+        Assert.True((await _app.OnlyItemAsync()).AutoHidden);
+        var notice = await _app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.UserId == author.Id));
+        Assert.Equal(NotificationKind.ModerationNotice, notice.Kind);
+        Assert.Contains("you can still edit it", notice.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await authorBrowser.GetAsync($"/posts/{post.Id}/edit")).StatusCode);
+    }
+}
