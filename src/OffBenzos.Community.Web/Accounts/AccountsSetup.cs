@@ -47,6 +47,7 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<CommunityDb>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
+            .AddSignInManager<CommunitySignInManager>()
             .AddPasswordValidator<PassphraseValidator>()
             .AddClaimsPrincipalFactory<CommunityClaimsPrincipalFactory>();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Authorization;
 
@@ -11,12 +12,12 @@ namespace OffBenzos.Community.Web.Authorization;
 /// reads this rather than the cookie's role claims so that a granted or revoked role takes effect on
 /// the very next request.
 /// </summary>
-public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> users, IHttpContextAccessor http)
+public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> users, IHttpContextAccessor http, TimeProvider clock)
 {
     private Standing? _standing;
     private ClaimsPrincipal? _principal;
 
-    public sealed record Standing(string UserId, bool EmailConfirmed, bool TwoFactorEnabled, IReadOnlySet<string> Roles);
+    public sealed record Standing(string UserId, bool EmailConfirmed, bool TwoFactorEnabled, IReadOnlySet<string> Roles, Sanction? Silence, Sanction? Bar);
 
     /// <summary>
     /// For callers outside a page request (a SignalR hub invocation): the user to answer for,
@@ -52,6 +53,12 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
             .Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync();
-        return _standing = new Standing(userId, account.EmailConfirmed, account.TwoFactorEnabled, roles.ToHashSet(StringComparer.Ordinal));
+        var now = clock.GetUtcNow();
+        var sanctions = await db.Sanctions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.Kind != SanctionKind.Warning && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
+            .ToListAsync();
+        var bar = sanctions.Where(s => s.Kind is SanctionKind.Suspension or SanctionKind.Ban).OrderByDescending(s => s.Kind).FirstOrDefault();
+        var silence = sanctions.Where(s => s.Kind == SanctionKind.Silence).OrderByDescending(s => s.EndsAt).FirstOrDefault();
+        return _standing = new Standing(userId, account.EmailConfirmed, account.TwoFactorEnabled, roles.ToHashSet(StringComparer.Ordinal), silence, bar);
     }
 }

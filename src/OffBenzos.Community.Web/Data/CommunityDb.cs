@@ -37,6 +37,7 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
     public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();

@@ -6,4 +6,7 @@ public interface IForumClient
     Task NewPost(int threadId, int postId, int number);
 
     Task UnreadNotifications(int count);
+
+    /// <summary>The member was suspended or banned: the page should close its connection and reload.</summary>
+    Task SessionEnded();
 }

@@ -15,7 +15,8 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
         string? UserId,
         GroupMembership? Membership,
         bool IsSiteModerator,
-        bool EmailConfirmed)
+        bool EmailConfirmed,
+        Moderation.Sanction? Silence = null)
     {
         public bool IsMember => Membership?.State == MembershipState.Active;
         public bool IsPending => Membership?.State == MembershipState.Pending;
@@ -27,13 +28,14 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
         public bool CanModerate => IsSiteModerator || (IsMember && Membership!.Role == GroupRole.Moderator);
 
         /// <summary>Write (post, react, follow): a member of the group with a confirmed e-mail.</summary>
-        public bool CanWrite => UserId is not null && EmailConfirmed && (IsMember || IsSiteModerator);
+        public bool CanWrite => UserId is not null && EmailConfirmed && Silence is null && (IsMember || IsSiteModerator);
 
         /// <summary>Why <see cref="CanWrite"/> is false, in words for the composer; null when it is true.</summary>
         public string? WhyNotWrite =>
             CanWrite ? null
             : UserId is null ? "Sign in to write in this group."
             : !EmailConfirmed ? "Please confirm your e-mail address before you post: look for our e-mail, or ask for a new link on your account page."
+            : Silence is not null ? Moderation.SanctionService.Describe(Silence) + " Reason: " + Silence.Reason
             : IsPending ? "Your request to join this group is waiting for its moderators. You can post once they approve it."
             : "Join this group to post in it.";
     }
@@ -62,7 +64,7 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
             .SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == account.UserId);
         var isStaff = account.Roles.Contains(SiteRoles.Moderator) || account.Roles.Contains(SiteRoles.Admin);
         // Site moderation needs two-factor sign-in, as the staff policies do.
-        return new Standing(group, account.UserId, membership, isStaff && account.TwoFactorEnabled, account.EmailConfirmed);
+        return new Standing(group, account.UserId, membership, isStaff && account.TwoFactorEnabled, account.EmailConfirmed, account.Silence);
     }
 
     /// <summary>Ids of the groups whose threads the reader may see (for lists and search).</summary>

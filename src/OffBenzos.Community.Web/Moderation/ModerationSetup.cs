@@ -10,6 +10,8 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationTargetLoader>();
         builder.Services.AddScoped<FlagService>();
         builder.Services.AddScoped<ReviewService>();
+        builder.Services.AddScoped<SanctionService>();
+        builder.Services.AddSingleton<SessionTerminator>();
         return builder;
     }
 }

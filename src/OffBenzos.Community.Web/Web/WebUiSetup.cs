@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Moderation;
 using StackExchange.Redis;
 
 namespace OffBenzos.Community.Web.Web;
@@ -92,6 +93,7 @@ public static class WebUiSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSanctionGate();
         app.UseAuthorization();
         return app;
     }

@@ -12,7 +12,7 @@ namespace OffBenzos.Community.Web.Pages.Flags;
 
 /// <summary>Flag a post, a thread or a profile for a moderator, with a reason.</summary>
 [Authorize(Policy = Policies.ConfirmedMember)]
-public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags, GroupAccess access, UserManager<CommunityUser> users) : PageModel
+public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags, GroupAccess access, UserManager<CommunityUser> users, CurrentAccount current) : PageModel
 {
     public ModerationTarget Target { get; private set; } = null!;
 
@@ -33,6 +33,11 @@ public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags,
         if (await LoadAsync(type, id) is { } refusal)
         {
             return refusal;
+        }
+        if ((await current.GetAsync())?.Silence is { } silence)
+        {
+            Error = SanctionService.Describe(silence) + " Reason: " + silence.Reason;
+            return Page();
         }
         if (Reason is null)
         {

@@ -9,7 +9,7 @@ using OffBenzos.Community.Web.Moderation;
 namespace OffBenzos.Community.Web.Pages.Moderation;
 
 /// <summary>One review item: the content now and as flagged, who flagged and why, the author's history, the context, and the decision.</summary>
-public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationTargetLoader targets, ReviewService reviews, FlagService flags, TimeProvider clock) : PageModel
+public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationTargetLoader targets, ReviewService reviews, FlagService flags, SanctionService sanctions, TimeProvider clock) : PageModel
 {
     public ReviewItem Item { get; private set; } = null!;
     public ModerationTarget? Target { get; private set; }
@@ -19,6 +19,8 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
     public IReadOnlyList<FlagRow> Flags { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public IReadOnlyList<ContextRow> Context { get; private set; } = [];
+    public bool CanSanction { get; private set; }
+    public (SanctionKind Kind, TimeSpan? Duration) Suggestion { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -53,6 +55,23 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
         return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
     }
 
+    /// <summary>Warn, silence, suspend or ban the author: site moderators only (sanctions are site-wide).</summary>
+    public async Task<IActionResult> OnPostSanctionAsync(long id, SanctionKind kind, int? hours, string? reason)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        var scope = (await scopes.GetAsync())!;
+        if (!scope.IsSiteModerator || Item.AuthorId is null)
+        {
+            return Forbid();
+        }
+        var error = await sanctions.ApplyAsync(scope.UserId, Item.AuthorId, kind, hours is > 0 ? TimeSpan.FromHours(hours.Value) : null, reason, Item.Id);
+        StatusMessage = error is null ? $"{kind} recorded; the member has been told why." : "Error: " + error;
+        return Redirect($"/moderation/items/{id}");
+    }
+
     private async Task<IActionResult> ActAsync(long id, Func<string, Task<string?>> action)
     {
         if (await LoadAsync(id) is { } refusal)
@@ -77,12 +96,17 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
         }
         Item = item;
         HeldByMe = item.ClaimedById == scope.UserId && item.ClaimExpiresAt > clock.GetUtcNow();
+        CanSanction = scope.IsSiteModerator && item.AuthorId is not null && item.AuthorId != scope.UserId;
         return null;
     }
 
     private async Task LoadDetailsAsync()
     {
         Target = await targets.LoadAsync(Item.TargetType, Item.TargetId);
+        if (CanSanction)
+        {
+            Suggestion = await sanctions.SuggestAsync(Item.AuthorId!);
+        }
         AuthorName = await db.Users.Where(u => u.Id == Item.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync();
         if (Item.ClaimExpiresAt > clock.GetUtcNow())
         {

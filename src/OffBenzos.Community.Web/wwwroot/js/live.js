@@ -18,3 +18,9 @@ connection?.on('UnreadNotifications', (count) => {
 export const started = connection
   ? connection.start().then(() => true, () => false)
   : Promise.resolve(false);
+
+// Suspended or banned: close the connection and let the server show the page that explains why.
+connection?.on('SessionEnded', async () => {
+  await connection.stop();
+  location.reload();
+});

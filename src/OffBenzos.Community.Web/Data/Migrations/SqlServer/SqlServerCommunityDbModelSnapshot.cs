@@ -952,6 +952,50 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("ReviewItems");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Sanction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("ReviewItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndsAt");
+
+                    b.ToTable("Sanctions");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1180,6 +1224,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.HasOne("OffBenzos.Community.Web.Moderation.ReviewItem", null)
                         .WithMany()
                         .HasForeignKey("ReviewItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Sanction", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

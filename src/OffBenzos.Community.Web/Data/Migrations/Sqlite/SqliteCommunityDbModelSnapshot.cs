@@ -921,6 +921,48 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewItems");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Sanction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndsAt");
+
+                    b.ToTable("Sanctions");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1147,6 +1189,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.HasOne("OffBenzos.Community.Web.Moderation.ReviewItem", null)
                         .WithMany()
                         .HasForeignKey("ReviewItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Sanction", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Moderation;
 using OffBenzos.Community.Web.Web;
 
 namespace OffBenzos.Community.Web.Areas.Identity.Pages.Account;
 
 [EnableRateLimiting(WebUiSetup.AccountRateLimit)]
-public sealed class LoginModel(SignInGuard guard, UserManager<CommunityUser> users, AccountService accounts) : PageModel
+public sealed class LoginModel(SignInGuard guard, UserManager<CommunityUser> users, AccountService accounts, CommunitySignInManager signIn) : PageModel
 {
     public const string WrongCredentials = "That e-mail and passphrase don't match an account. Please check both and try again.";
 
@@ -60,6 +61,13 @@ public sealed class LoginModel(SignInGuard guard, UserManager<CommunityUser> use
         if (result.IsLockedOut)
         {
             return RedirectToPage("Lockout");
+        }
+        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } barred
+            && await signIn.BarAsync(barred.Id) is { } bar)
+        {
+            // Only reached with the right passphrase, so it tells nothing to someone guessing.
+            TempData[SanctionGate.BarredMessageKey] = SanctionService.Describe(bar) + " Reason: " + bar.Reason;
+            return Redirect(SanctionGate.BarredPath);
         }
         ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();

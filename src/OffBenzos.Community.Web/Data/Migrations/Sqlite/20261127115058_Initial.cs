@@ -378,6 +378,31 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Sanctions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReviewItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupMemberships",
                 columns: table => new
                 {
@@ -754,6 +779,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 columns: new[] { "TargetUserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_UserId_EndsAt",
+                table: "Sanctions",
+                columns: new[] { "UserId", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionStashes_CreatedAt",
                 table: "SubmissionStashes",
                 column: "CreatedAt");
@@ -822,6 +852,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RoleChanges");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions");
 
             migrationBuilder.DropTable(
                 name: "SubmissionStashes");

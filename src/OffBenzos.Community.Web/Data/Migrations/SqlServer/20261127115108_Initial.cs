@@ -378,6 +378,31 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Sanctions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReviewItemId = table.Column<long>(type: "bigint", nullable: true),
+                    StartsAt = table.Column<long>(type: "bigint", nullable: false),
+                    EndsAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sanctions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sanctions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupMemberships",
                 columns: table => new
                 {
@@ -756,6 +781,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 columns: new[] { "TargetUserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sanctions_UserId_EndsAt",
+                table: "Sanctions",
+                columns: new[] { "UserId", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionStashes_CreatedAt",
                 table: "SubmissionStashes",
                 column: "CreatedAt");
@@ -824,6 +854,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RoleChanges");
+
+            migrationBuilder.DropTable(
+                name: "Sanctions");
 
             migrationBuilder.DropTable(
                 name: "SubmissionStashes");

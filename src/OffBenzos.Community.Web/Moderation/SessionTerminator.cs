@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using OffBenzos.Community.Web.Forum;
+
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>
+/// Ends a member's live connections at once: the ones on this instance are aborted, and every
+/// instance's pages are told to close theirs (any call they still make is refused by the hub filter).
+/// </summary>
+public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _connections = new(StringComparer.Ordinal);
+
+    public void Connected(HubCallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.UserIdentifier is { } user)
+        {
+            _connections.GetOrAdd(user, _ => new(StringComparer.Ordinal))[context.ConnectionId] = context;
+        }
+    }
+
+    public void Disconnected(HubCallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.UserIdentifier is { } user && _connections.TryGetValue(user, out var set))
+        {
+            set.TryRemove(context.ConnectionId, out _);
+        }
+    }
+
+    public async Task EndAsync(string userId)
+    {
+        await hub.Clients.User(userId).SessionEnded();
+        if (_connections.TryRemove(userId, out var set))
+        {
+            foreach (var context in set.Values)
+            {
+                context.Abort();
+            }
+        }
+    }
+}
