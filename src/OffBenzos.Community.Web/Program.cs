@@ -30,6 +30,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.EnsureSearchIndexAsync();
 await app.EnsureRolesAsync();
+await app.SeedWatchedWordsAsync();
 await app.SeedDemoContentAsync();
 app.LogEmailOutbox();
 

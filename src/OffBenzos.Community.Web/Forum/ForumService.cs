@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
 using OffBenzos.Community.Web.Notifications;
 
 namespace OffBenzos.Community.Web.Forum;
@@ -13,6 +14,8 @@ public sealed class ForumService(
     IForumNotifier notifier,
     NotificationService notifications,
     WriteLimits limits,
+    ContentGate gate,
+    SystemReview systemReview,
     ILogger<ForumService> logger)
 {
     public const int TitleMin = 5;
@@ -31,6 +34,9 @@ public sealed class ForumService(
     public sealed record WriteResult(Post? Post, IReadOnlyDictionary<string, string> Errors)
     {
         public bool Succeeded => Post is not null;
+
+        /// <summary>Saved, but waiting for a moderator's approval before others see it.</summary>
+        public bool Held => Post?.State == ContentState.PendingApproval;
     }
 
     /// <summary>The error key a page answers with 429 Too Many Requests.</summary>
@@ -76,7 +82,8 @@ public sealed class ForumService(
         return (rendered, null);
     }
 
-    public async Task<WriteResult> StartThreadAsync(GroupAccess.Standing standing, string? title, string? markdown, Guid requestId)
+    /// <param name="trusted">Skips watched words and new-member holds: for the demo seeder only.</param>
+    public async Task<WriteResult> StartThreadAsync(GroupAccess.Standing standing, string? title, string? markdown, Guid requestId, bool trusted = false)
     {
         ArgumentNullException.ThrowIfNull(standing);
         var userId = standing.UserId!;
@@ -102,10 +109,16 @@ public sealed class ForumService(
         {
             return limited;
         }
+        var verdict = trusted ? ContentGate.Verdict.Publish : await gate.CheckAsync(userId, standing.IsSiteModerator, title + "\n" + markdown, rendered!.LinkCount);
+        if (verdict.Blocked)
+        {
+            return Failed("Body", verdict.BlockedBecause!);
+        }
 
         var now = clock.GetUtcNow();
         var thread = new ForumThread
         {
+            State = verdict.Held ? ContentState.PendingApproval : ContentState.Visible,
             GroupId = standing.Group.Id,
             Title = title!.Trim(),
             AuthorId = userId,
@@ -117,6 +130,7 @@ public sealed class ForumService(
         db.Threads.Add(thread);
         await db.SaveChangesAsync();
         var post = NewPost(thread.Id, 1, userId, markdown!, rendered!, requestId, null, now);
+        post.State = thread.State;
         db.Posts.Add(post);
         db.ThreadReaders.Add(new ThreadReader { ThreadId = thread.Id, UserId = userId, LastReadNumber = 1, Notify = ThreadNotify.Following });
         if (!await TrySaveAsync())
@@ -126,11 +140,16 @@ public sealed class ForumService(
         await DeleteDraftAsync(userId, DraftKeyForThread(standing.Group.Id));
         await transaction.CommitAsync();
 
-        await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
+        await RaiseAsync(post, thread, verdict);
+        if (!verdict.Held)
+        {
+            await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
+        }
         return new(post, new Dictionary<string, string>());
     }
 
-    public async Task<WriteResult> ReplyAsync(GroupAccess.Standing standing, ForumThread thread, string? markdown, Guid requestId, int? replyToPostId)
+    /// <param name="trusted">Skips watched words and new-member holds: for the demo seeder only.</param>
+    public async Task<WriteResult> ReplyAsync(GroupAccess.Standing standing, ForumThread thread, string? markdown, Guid requestId, int? replyToPostId, bool trusted = false)
     {
         ArgumentNullException.ThrowIfNull(standing);
         ArgumentNullException.ThrowIfNull(thread);
@@ -156,6 +175,11 @@ public sealed class ForumService(
         {
             return limited;
         }
+        var verdict = trusted ? ContentGate.Verdict.Publish : await gate.CheckAsync(userId, standing.IsSiteModerator, markdown!, rendered!.LinkCount);
+        if (verdict.Blocked)
+        {
+            return Failed("Body", verdict.BlockedBecause!);
+        }
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -165,6 +189,7 @@ public sealed class ForumService(
             .SetProperty(x => x.LastActivityAt, now));
         var number = await db.Threads.Where(t => t.Id == thread.Id).Select(t => t.LastPostNumber).SingleAsync();
         var post = NewPost(thread.Id, number, userId, markdown!, rendered!, requestId, replyToPostId, now);
+        post.State = verdict.Held ? ContentState.PendingApproval : ContentState.Visible;
         db.Posts.Add(post);
         if (!await TrySaveAsync())
         {
@@ -174,8 +199,12 @@ public sealed class ForumService(
         await DeleteDraftAsync(userId, DraftKeyForReply(thread.Id));
         await transaction.CommitAsync();
 
-        await NotifyAsync(thread.Id, post);
-        await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
+        await RaiseAsync(post, thread, verdict);
+        if (!verdict.Held)
+        {
+            await NotifyAsync(thread.Id, post);
+            await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
+        }
         return new(post, new Dictionary<string, string>());
     }
 
@@ -196,6 +225,15 @@ public sealed class ForumService(
         {
             return limited;
         }
+        var verdict = await gate.CheckAsync(editorId, isStaff: false, markdown!, rendered!.LinkCount, isNewPost: false);
+        if (verdict.Blocked)
+        {
+            return Failed("Body", verdict.BlockedBecause!);
+        }
+        if (verdict.Held)
+        {
+            post.State = ContentState.PendingApproval;
+        }
         db.PostRevisions.Add(new PostRevision
         {
             PostId = post.Id,
@@ -210,6 +248,11 @@ public sealed class ForumService(
         post.EditedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         await DeleteDraftAsync(editorId, DraftKeyForEdit(post.Id));
+        if (verdict.RaiseLane is not null)
+        {
+            var thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == post.ThreadId);
+            await RaiseAsync(post, thread, verdict);
+        }
         return new(post, new Dictionary<string, string>());
     }
 
@@ -302,6 +345,17 @@ public sealed class ForumService(
 
     public Task DeleteDraftAsync(string userId, string key) =>
         db.Drafts.Where(d => d.UserId == userId && d.Key == key).ExecuteDeleteAsync();
+
+    private async Task RaiseAsync(Post post, ForumThread thread, ContentGate.Verdict verdict)
+    {
+        if (verdict.RaiseLane is not { } lane)
+        {
+            return;
+        }
+        var id = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await systemReview.RaiseAsync(new ModerationTarget(ModerationTargets.Post, id, thread.GroupId, post.AuthorId, thread.Title, post.Markdown, "/posts/" + id),
+            lane, verdict.RaiseBecause ?? "Raised automatically.", verdict.Held);
+    }
 
     private static Post NewPost(int threadId, int number, string userId, string markdown, RenderedPost rendered, Guid requestId, int? replyTo, DateTimeOffset now) => new()
     {

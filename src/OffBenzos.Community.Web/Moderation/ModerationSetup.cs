@@ -12,6 +12,16 @@ public static class ModerationSetup
         builder.Services.AddScoped<ReviewService>();
         builder.Services.AddScoped<SanctionService>();
         builder.Services.AddSingleton<SessionTerminator>();
+        builder.Services.AddScoped<WatchedWords>();
+        builder.Services.AddScoped<ContentGate>();
+        builder.Services.AddScoped<SystemReview>();
         return builder;
+    }
+
+    /// <summary>A new community starts with sensible watched words (drug selling, contact details).</summary>
+    public static async Task SeedWatchedWordsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WatchedWords>().SeedDefaultsAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>());
     }
 }

@@ -48,6 +48,12 @@ public sealed class ModerationTargetLoader(CommunityDb db)
                 }
                 var postBefore = post.State;
                 post.State = state;
+                if (post.Number == 1)
+                {
+                    // A new thread held with its first post is published or removed with it.
+                    var held = await db.Threads.SingleOrDefaultAsync(t => t.Id == post.ThreadId && t.State == ContentState.PendingApproval);
+                    held?.State = state;
+                }
                 return postBefore;
             case ModerationTargets.Thread:
                 var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == int.Parse(id, CultureInfo.InvariantCulture));

@@ -26,6 +26,12 @@ public class ReviewItem
     /// <summary>Hidden automatically when the score passed the threshold; restored unless a moderator agrees.</summary>
     public bool AutoHidden { get; set; }
 
+    /// <summary>Held before publishing (watched words, a new member's first posts); published unless a moderator agrees.</summary>
+    public bool HeldForApproval { get; set; }
+
+    /// <summary>Why automation raised it, in words for the moderator.</summary>
+    public string? SystemReason { get; set; }
+
     public string? ClaimedById { get; set; }
     public DateTimeOffset? ClaimExpiresAt { get; set; }
 

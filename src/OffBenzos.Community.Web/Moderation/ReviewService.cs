@@ -99,9 +99,9 @@ public sealed class ReviewService(
         {
             before = await targets.SetStateAsync(item.TargetType, item.TargetId, removal);
         }
-        else if (item.AutoHidden)
+        else if (item.AutoHidden || item.HeldForApproval)
         {
-            // The automatic hiding was only ever provisional.
+            // Automatic hiding and holding were only ever provisional.
             before = await targets.SetStateAsync(item.TargetType, item.TargetId, ContentState.Visible);
         }
         item.Status = ReviewStatus.Resolved;
@@ -128,10 +128,11 @@ public sealed class ReviewService(
             await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
                 $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId);
         }
-        else if (item.AutoHidden && item.AuthorId is { } restoredAuthor && target is not null)
+        else if ((item.AutoHidden || item.HeldForApproval) && item.AuthorId is { } restoredAuthor && target is not null)
         {
             await notifications.NotifyAsync(restoredAuthor, NotificationKind.ModerationNotice, target.Title,
-                "A moderator looked at your post and it is visible again. Thank you for your patience.", postId, moderatorId);
+                item.HeldForApproval ? "A moderator approved your post: everyone can see it now. Welcome!" : "A moderator looked at your post and it is visible again. Thank you for your patience.",
+                postId, moderatorId);
         }
         var flaggers = await db.Flags.Where(f => f.ReviewItemId == item.Id).Select(f => f.FlaggerId).Distinct().ToListAsync();
         foreach (var flagger in flaggers)

@@ -55,12 +55,12 @@ public static class ForumFixtures
         var db = scope.ServiceProvider.GetRequiredService<OffBenzos.Community.Web.Data.CommunityDb>();
         var membership = await db.GroupMemberships.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == author.Id);
         var standing = new GroupAccess.Standing(group, author.Id, membership, false, true);
-        var first = await forum.StartThreadAsync(standing, title, "Post number 1", Guid.NewGuid());
+        var first = await forum.StartThreadAsync(standing, title, "Post number 1", Guid.NewGuid(), trusted: true);
         Assert.True(first.Succeeded, string.Join(" ", first.Errors.Values));
         var thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == first.Post!.ThreadId);
         for (var n = 2; n <= posts; n++)
         {
-            var reply = await forum.ReplyAsync(standing, thread, $"Post number {n}", Guid.NewGuid(), null);
+            var reply = await forum.ReplyAsync(standing, thread, $"Post number {n}", Guid.NewGuid(), null, trusted: true);
             Assert.True(reply.Succeeded);
         }
         return await db.Threads.AsNoTracking().SingleAsync(t => t.Id == thread.Id);

@@ -14,6 +14,7 @@ public sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewIte
         builder.Property(r => r.ClaimedById).HasMaxLength(450);
         builder.Property(r => r.ResolvedById).HasMaxLength(450);
         builder.Property(r => r.DecisionReason).HasMaxLength(1000);
+        builder.Property(r => r.SystemReason).HasMaxLength(500);
         builder.Property(r => r.Lane).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(16).IsUnicode(false);

@@ -321,7 +321,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return standing.UserId is null ? Challenge() : Forbid();
         }
-        if (thread.State != ContentState.Visible && !standing.CanModerate)
+        // A thread waiting for approval is seen by its author (marked as waiting) and moderators only.
+        var ownPending = thread.State == ContentState.PendingApproval && thread.AuthorId == standing.UserId;
+        if (thread.State != ContentState.Visible && !standing.CanModerate && !ownPending)
         {
             return NotFound();
         }

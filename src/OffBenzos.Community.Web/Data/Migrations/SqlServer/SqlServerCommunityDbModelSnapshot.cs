@@ -906,6 +906,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<int?>("GroupId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("HeldForApproval")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Lane")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -927,6 +930,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
+
+                    b.Property<string>("SystemReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("TargetId")
                         .IsRequired()
@@ -994,6 +1001,44 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "EndsAt");
 
                     b.ToTable("Sanctions");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WatchedWords");
                 });
 
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>

@@ -875,6 +875,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.Property<int?>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HeldForApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lane")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -895,6 +898,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetId")
@@ -961,6 +968,42 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "EndsAt");
 
                     b.ToTable("Sanctions");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WatchedWords");
                 });
 
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>

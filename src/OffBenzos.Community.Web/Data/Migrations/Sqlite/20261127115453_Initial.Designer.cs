@@ -11,7 +11,7 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommunityDb))]
-    [Migration("20261127115058_Initial")]
+    [Migration("20261127115453_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -878,6 +878,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.Property<int?>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HeldForApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lane")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -898,6 +901,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetId")
@@ -964,6 +971,42 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "EndsAt");
 
                     b.ToTable("Sanctions");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.WatchedWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WatchedWords");
                 });
 
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
