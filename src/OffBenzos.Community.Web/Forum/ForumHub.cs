@@ -12,7 +12,7 @@ namespace OffBenzos.Community.Web.Forum;
 /// the thread's group. Nothing is kept on the hub.
 /// </summary>
 [Authorize]
-public sealed class ForumHub(CommunityDb db, GroupAccess access) : Hub<IForumClient>
+public sealed class ForumHub(CommunityDb db, GroupAccess access, Moderation.ModeratorScope scopes) : Hub<IForumClient>
 {
     public static string ThreadGroup(int threadId) => $"thread:{threadId}";
 
@@ -31,6 +31,24 @@ public sealed class ForumHub(CommunityDb db, GroupAccess access) : Hub<IForumCli
             return false;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, ThreadGroup(threadId));
+        return true;
+    }
+
+    /// <summary>Moderators watch the queue: site moderators all of it, group moderators their groups' items.</summary>
+    public async Task<bool> WatchQueue()
+    {
+        if (await scopes.GetAsync() is not { Any: true } scope)
+        {
+            return false;
+        }
+        if (scope.IsSiteModerator)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, Moderation.SignalRModerationNotifier.SiteModerators);
+        }
+        foreach (var groupId in scope.GroupIds)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, Moderation.SignalRModerationNotifier.GroupModerators(groupId));
+        }
         return true;
     }
 

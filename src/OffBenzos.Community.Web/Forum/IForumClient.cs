@@ -9,4 +9,7 @@ public interface IForumClient
 
     /// <summary>The member was suspended or banned: the page should close its connection and reload.</summary>
     Task SessionEnded();
+
+    /// <summary>A review item appeared, was claimed or was decided (moderators watching the queue only).</summary>
+    Task QueueChanged(long itemId);
 }

@@ -17,6 +17,7 @@ public sealed class FlagService(
     CommunityDb db,
     ModerationTargetLoader targets,
     NotificationService notifications,
+    IModerationNotifier queue,
     IOptions<ModerationOptions> options,
     TimeProvider clock,
     ILogger<FlagService> logger)
@@ -95,6 +96,7 @@ public sealed class FlagService(
             }
             await transaction.CommitAsync();
             await AutoHideAsync(item, target);
+            await queue.QueueChangedAsync(item);
             return null;
         }
     }

@@ -15,6 +15,8 @@ public static class ModerationSetup
         builder.Services.AddScoped<WatchedWords>();
         builder.Services.AddScoped<ContentGate>();
         builder.Services.AddScoped<SystemReview>();
+        builder.Services.AddScoped<AppealService>();
+        builder.Services.AddSingleton<IModerationNotifier, SignalRModerationNotifier>();
         return builder;
     }
 

@@ -26,6 +26,10 @@ public sealed class ModerationTargetLoader(CommunityDb db)
                 var first = await db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId && p.Number == 1).Select(p => new { p.Id, p.Markdown }).FirstOrDefaultAsync();
                 return new ModerationTarget(ModerationTargets.Thread, id, thread.GroupId, thread.AuthorId, thread.Title,
                     thread.Title + "\n\n" + (first?.Markdown ?? ""), first is null ? "/groups" : $"/posts/{first.Id}");
+            case ModerationTargets.Appeal when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var appealId):
+                return await db.Appeals.AsNoTracking().Where(a => a.Id == appealId)
+                    .Select(a => new ModerationTarget(ModerationTargets.Appeal, id, null, a.UserId, "Appeal against " + a.DecisionKey, a.Text, "/moderation"))
+                    .SingleOrDefaultAsync();
             case ModerationTargets.Profile:
                 return await db.Users.AsNoTracking().Where(u => u.Id == id)
                     .Select(u => new ModerationTarget(ModerationTargets.Profile, id, null, u.Id, u.DisplayName, "Display name: " + u.DisplayName, "/moderation"))

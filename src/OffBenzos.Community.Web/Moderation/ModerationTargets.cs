@@ -11,5 +11,8 @@ public static class ModerationTargets
     public const string ChatMessage = "chat-message";
     public const string Profile = "profile";
 
+    /// <summary>A member's appeal against a decision: reviewed like anything else, by another moderator.</summary>
+    public const string Appeal = "appeal";
+
     public static readonly IReadOnlyList<string> Flaggable = [Post, Thread, Profile];
 }

@@ -16,7 +16,7 @@ public sealed class ModeratorScope(CommunityDb db, CurrentAccount current)
         public bool Any => IsSiteModerator || GroupIds.Count > 0;
 
         public bool Covers(ReviewItem item) =>
-            IsSiteModerator || (item.GroupId is { } groupId && GroupIds.Contains(groupId));
+            item.ExcludedModeratorId != UserId && (IsSiteModerator || (item.GroupId is { } groupId && GroupIds.Contains(groupId)));
     }
 
     public async Task<Scope?> GetAsync()
@@ -37,6 +37,8 @@ public sealed class ModeratorScope(CommunityDb db, CurrentAccount current)
     public static IQueryable<ReviewItem> Filter(IQueryable<ReviewItem> items, Scope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var userId = scope.UserId;
+        items = items.Where(i => i.ExcludedModeratorId == null || i.ExcludedModeratorId != userId);
         if (scope.IsSiteModerator)
         {
             return items;

@@ -32,6 +32,9 @@ public class ReviewItem
     /// <summary>Why automation raised it, in words for the moderator.</summary>
     public string? SystemReason { get; set; }
 
+    /// <summary>For an appeal: the moderator who made the decision appealed, who may not decide the appeal.</summary>
+    public string? ExcludedModeratorId { get; set; }
+
     public string? ClaimedById { get; set; }
     public DateTimeOffset? ClaimExpiresAt { get; set; }
 

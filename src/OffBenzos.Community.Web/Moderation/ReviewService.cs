@@ -13,6 +13,8 @@ public sealed class ReviewService(
     ModerationTargetLoader targets,
     AuditLog audit,
     NotificationService notifications,
+    AppealService appeals,
+    IModerationNotifier queue,
     IOptions<ModerationOptions> options,
     TimeProvider clock)
 {
@@ -45,6 +47,7 @@ public sealed class ReviewService(
         item.ClaimedById = moderatorId;
         item.ClaimExpiresAt = clock.GetUtcNow() + options.Value.ClaimDuration;
         await db.SaveChangesAsync();
+        await queue.QueueChangedAsync(item);
         return null;
     }
 
@@ -56,7 +59,28 @@ public sealed class ReviewService(
             item.ClaimedById = null;
             item.ClaimExpiresAt = null;
             await db.SaveChangesAsync();
+            await queue.QueueChangedAsync(item);
         }
+    }
+
+    private async Task<string?> DecideAppealAsync(ReviewItem item, string moderatorId, ReviewDecision decision, string? reason)
+    {
+        if (item.ExcludedModeratorId == moderatorId)
+        {
+            return "Another moderator must decide an appeal against your own decision.";
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        item.Status = ReviewStatus.Resolved;
+        item.Decision = decision;
+        item.DecisionReason = reason;
+        item.ResolvedById = moderatorId;
+        item.ResolvedAt = clock.GetUtcNow();
+        item.ClaimedById = null;
+        item.ClaimExpiresAt = null;
+        await appeals.DecideAsync(item, moderatorId, uphold: decision == ReviewDecision.Agree, reason);
+        await transaction.CommitAsync();
+        await queue.QueueChangedAsync(item);
+        return null;
     }
 
     /// <summary>
@@ -86,6 +110,10 @@ public sealed class ReviewService(
         if (reason is { Length: > ReasonMax })
         {
             return $"Please keep the reason under {ReasonMax} characters.";
+        }
+        if (item.TargetType == ModerationTargets.Appeal)
+        {
+            return await DecideAppealAsync(item, moderatorId, decision, reason);
         }
         if (decision == ReviewDecision.Agree && removal is not (ContentState.Hidden or ContentState.Removed))
         {
@@ -126,7 +154,8 @@ public sealed class ReviewService(
         {
             var what = removal == ContentState.Removed ? "removed" : "hidden";
             await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
-                $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId);
+                $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId,
+                appealKey: "item:" + item.Id.ToString(CultureInfo.InvariantCulture));
         }
         else if ((item.AutoHidden || item.HeldForApproval) && item.AuthorId is { } restoredAuthor && target is not null)
         {
@@ -134,6 +163,7 @@ public sealed class ReviewService(
                 item.HeldForApproval ? "A moderator approved your post: everyone can see it now. Welcome!" : "A moderator looked at your post and it is visible again. Thank you for your patience.",
                 postId, moderatorId);
         }
+        await queue.QueueChangedAsync(item);
         var flaggers = await db.Flags.Where(f => f.ReviewItemId == item.Id).Select(f => f.FlaggerId).Distinct().ToListAsync();
         foreach (var flagger in flaggers)
         {

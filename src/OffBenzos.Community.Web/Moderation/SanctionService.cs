@@ -94,7 +94,8 @@ public sealed class SanctionService(
         await audit.AppendAsync(new AuditLog.Entry(actorId, "sanction." + kind.ToString().ToLowerInvariant(), ModerationTargets.Profile, userId,
             Reason: reason, ContentBefore: sanction.EndsAt is { } ends ? "until " + ends.ToString("O", CultureInfo.InvariantCulture) : "no end"));
 
-        await notifications.NotifyAsync(userId, NotificationKind.ModerationNotice, "Your account", Describe(sanction) + " Reason: " + reason, actorId: actorId);
+        await notifications.NotifyAsync(userId, NotificationKind.ModerationNotice, "Your account", Describe(sanction) + " Reason: " + reason, actorId: actorId,
+            appealKey: "sanction:" + sanction.Id.ToString(CultureInfo.InvariantCulture));
         if (kind is SanctionKind.Suspension or SanctionKind.Ban && member.Email is { } address)
         {
             // They cannot sign in to read the notice, so it goes by e-mail too.

@@ -4,7 +4,7 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Moderation;
 
 /// <summary>Opens (or joins) a review item raised by automation, marked "system" in the queue.</summary>
-public sealed class SystemReview(CommunityDb db, TimeProvider clock)
+public sealed class SystemReview(CommunityDb db, IModerationNotifier queue, TimeProvider clock)
 {
     public async Task RaiseAsync(ModerationTarget target, ReviewLane lane, string reason, bool held)
     {
@@ -30,5 +30,6 @@ public sealed class SystemReview(CommunityDb db, TimeProvider clock)
             item.Lane = lane;
         }
         await db.SaveChangesAsync();
+        await queue.QueueChangedAsync(item);
     }
 }

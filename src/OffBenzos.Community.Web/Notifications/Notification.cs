@@ -15,6 +15,9 @@ public class Notification
     /// <summary>Longer text where the kind needs it: a moderator's reason, written for the member.</summary>
     public string? Detail { get; set; }
 
+    /// <summary>For a moderation notice: the decision it reports ("item:12", "sanction:5"), which the member may appeal once.</summary>
+    public string? AppealKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.ActorId).HasMaxLength(450);
         builder.Property(n => n.Summary).HasMaxLength(200);
         builder.Property(n => n.Detail).HasMaxLength(1000);
+        builder.Property(n => n.AppealKey).HasMaxLength(40).IsUnicode(false);
         // The header's unread count and the notifications page.
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
         builder.HasOne<CommunityUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);

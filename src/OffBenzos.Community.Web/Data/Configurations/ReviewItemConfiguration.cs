@@ -12,6 +12,7 @@ public sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewIte
         builder.Property(r => r.TargetId).HasMaxLength(64);
         builder.Property(r => r.AuthorId).HasMaxLength(450);
         builder.Property(r => r.ClaimedById).HasMaxLength(450);
+        builder.Property(r => r.ExcludedModeratorId).HasMaxLength(450);
         builder.Property(r => r.ResolvedById).HasMaxLength(450);
         builder.Property(r => r.DecisionReason).HasMaxLength(1000);
         builder.Property(r => r.SystemReason).HasMaxLength(500);

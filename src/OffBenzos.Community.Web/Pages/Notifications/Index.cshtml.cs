@@ -13,7 +13,7 @@ namespace OffBenzos.Community.Web.Pages.Notifications;
 [Authorize]
 public sealed class IndexModel(CommunityDb db, NotificationService notifications, UserManager<CommunityUser> users) : PageModel
 {
-    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, string? Detail, DateTimeOffset At, bool Unread);
+    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, string? Detail, string? AppealKey, DateTimeOffset At, bool Unread);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -28,6 +28,7 @@ public sealed class IndexModel(CommunityDb db, NotificationService notifications
                 n.PostId,
                 n.Summary,
                 n.Detail,
+                n.AppealKey,
                 n.CreatedAt,
                 n.ReadAt == null))
             .ToListAsync();

@@ -748,6 +748,40 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("GroupRoleChanges");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Appeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecisionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DecisionKey")
+                        .IsUnique();
+
+                    b.ToTable("Appeals");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -899,6 +933,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ExcludedModeratorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<bool>("FromSystem")
                         .HasColumnType("bit");
@@ -1052,6 +1090,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<string>("ActorId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AppealKey")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -1257,6 +1300,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Appeal", b =>
+                {
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

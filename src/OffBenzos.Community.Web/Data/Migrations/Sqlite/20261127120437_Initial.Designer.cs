@@ -11,7 +11,7 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommunityDb))]
-    [Migration("20261127115453_Initial")]
+    [Migration("20261127120437_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -726,6 +726,38 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.ToTable("GroupRoleChanges");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Appeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DecisionKey")
+                        .IsUnique();
+
+                    b.ToTable("Appeals");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -870,6 +902,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedModeratorId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FromSystem")
@@ -1017,6 +1053,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealKey")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1223,6 +1264,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Moderation.Appeal", b =>
+                {
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

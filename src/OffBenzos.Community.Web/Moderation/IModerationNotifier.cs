@@ -1,0 +1,7 @@
+namespace OffBenzos.Community.Web.Moderation;
+
+/// <summary>Tells moderators watching the queue that an item appeared, was claimed or was decided.</summary>
+public interface IModerationNotifier
+{
+    Task QueueChangedAsync(ReviewItem item);
+}
