@@ -10,6 +10,8 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationTargetLoader>();
         builder.Services.AddScoped<FlagService>();
         builder.Services.AddScoped<ReviewService>();
+        // ReviewService renders a moderator's edit with the forum's rules; the forum raises review items.
+        builder.Services.AddScoped(sp => new Lazy<Forum.ForumService>(sp.GetRequiredService<Forum.ForumService>));
         builder.Services.AddScoped<SanctionService>();
         builder.Services.AddSingleton<SessionTerminator>();
         builder.Services.AddScoped<WatchedWords>();

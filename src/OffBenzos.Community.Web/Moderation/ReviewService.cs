@@ -15,6 +15,7 @@ public sealed class ReviewService(
     NotificationService notifications,
     AppealService appeals,
     IModerationNotifier queue,
+    Lazy<ForumService> forum,
     IOptions<ModerationOptions> options,
     TimeProvider clock)
 {
@@ -87,7 +88,8 @@ public sealed class ReviewService(
     /// Decides the item. <paramref name="removal"/> says what agreeing does to a post or thread
     /// (hidden or removed). Returns an error message a moderator can act on, or null.
     /// </summary>
-    public async Task<string?> DecideAsync(ReviewItem item, string moderatorId, ReviewDecision decision, ContentState removal, string? reason)
+    /// <param name="editedText">For a post, when agreeing: the moderator's corrected text, published instead of hiding the post.</param>
+    public async Task<string?> DecideAsync(ReviewItem item, string moderatorId, ReviewDecision decision, ContentState removal, string? reason, string? editedText = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -115,15 +117,37 @@ public sealed class ReviewService(
         {
             return await DecideAppealAsync(item, moderatorId, decision, reason);
         }
-        if (decision == ReviewDecision.Agree && removal is not (ContentState.Hidden or ContentState.Removed))
+        var target = await targets.LoadAsync(item.TargetType, item.TargetId);
+        // The form offers the current text to correct; only a changed text counts as an edit.
+        editedText = editedText?.ReplaceLineEndings("\n");
+        var editing = decision == ReviewDecision.Agree && item.TargetType == ModerationTargets.Post
+            && !string.IsNullOrWhiteSpace(editedText) && target is not null && editedText != target.Content.ReplaceLineEndings("\n");
+        if (decision == ReviewDecision.Agree && !editing && removal is not (ContentState.Hidden or ContentState.Removed))
         {
             return "Please choose to hide or to remove.";
         }
+        RenderedPost? edited = null;
+        if (editing)
+        {
+            (edited, var error) = forum.Value.CheckBody(editedText);
+            if (error is not null)
+            {
+                return "The edited text: " + error;
+            }
+        }
 
-        var target = await targets.LoadAsync(item.TargetType, item.TargetId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         ContentState? before = null;
-        if (decision == ReviewDecision.Agree)
+        if (editing)
+        {
+            // Agreeing by correcting: the earlier text is kept as a revision, and the post stays up.
+            var post = await db.Posts.SingleAsync(p => p.Id == int.Parse(item.TargetId, CultureInfo.InvariantCulture));
+            db.PostRevisions.Add(new PostRevision { PostId = post.Id, Markdown = post.Markdown, Html = post.Html, WrittenAt = post.EditedAt ?? post.CreatedAt, EditorId = post.AuthorId });
+            (post.Markdown, post.Html, post.PlainText, post.EditedAt) = (editedText!, edited!.Html, edited.PlainText, clock.GetUtcNow());
+            before = post.State;
+            post.State = ContentState.Visible;
+        }
+        else if (decision == ReviewDecision.Agree)
         {
             before = await targets.SetStateAsync(item.TargetType, item.TargetId, removal);
         }
@@ -141,6 +165,7 @@ public sealed class ReviewService(
         item.ClaimExpiresAt = null;
         var action = decision switch
         {
+            ReviewDecision.Agree when editing => "review.agree.edited",
             ReviewDecision.Agree => $"review.agree.{removal.ToString().ToLowerInvariant()}",
             ReviewDecision.Disagree => "review.disagree",
             _ => "review.ignore",
@@ -152,7 +177,7 @@ public sealed class ReviewService(
         var postId = item.TargetType == ModerationTargets.Post ? int.Parse(item.TargetId, CultureInfo.InvariantCulture) : (int?)null;
         if (decision == ReviewDecision.Agree && item.AuthorId is { } author && target is not null)
         {
-            var what = removal == ContentState.Removed ? "removed" : "hidden";
+            var what = editing ? "edited" : removal == ContentState.Removed ? "removed" : "hidden";
             await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
                 $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId,
                 appealKey: "item:" + item.Id.ToString(CultureInfo.InvariantCulture));

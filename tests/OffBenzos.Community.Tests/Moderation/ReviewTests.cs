@@ -49,6 +49,26 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Agreeing_by_correcting_keeps_the_post_up_with_the_earlier_text_as_a_revision()
+    {
+        var (_, post, author, _, _, item) = await FlaggedPostAsync();
+        var moderator = await _app.SiteModeratorAsync();
+
+        await moderator.SubmitFormAsync($"/moderation/items/{item.Id}", new()
+        {
+            ["decision"] = "Agree",
+            ["editedText"] = "Post number 1 (a phone number was removed by a moderator)",
+            ["reason"] = "We removed your phone number to keep you safe.",
+        }, "form.decide-form");
+
+        var edited = await _app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id));
+        Assert.Equal((ContentState.Visible, "Post number 1 (a phone number was removed by a moderator)"), (edited.State, edited.Markdown));
+        Assert.Equal("Post number 1", (await _app.WithDbAsync(db => db.PostRevisions.SingleAsync())).Markdown);
+        Assert.True(await _app.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.Action == "review.agree.edited")));
+        Assert.Contains(await _app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == author.Id).ToListAsync()), n => n.Detail!.Contains("edited", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Agreeing_needs_a_reason_the_author_will_see()
     {
         var (_, post, _, _, _, item) = await FlaggedPostAsync();

@@ -49,9 +49,9 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
         return null;
     });
 
-    public async Task<IActionResult> OnPostDecideAsync(long id, ReviewDecision decision, ContentState removal, string? reason)
+    public async Task<IActionResult> OnPostDecideAsync(long id, ReviewDecision decision, ContentState removal, string? reason, string? editedText)
     {
-        var result = await ActAsync(id, scope => reviews.DecideAsync(Item, scope, decision, removal, reason));
+        var result = await ActAsync(id, scope => reviews.DecideAsync(Item, scope, decision, removal, reason, editedText));
         return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
     }
 
