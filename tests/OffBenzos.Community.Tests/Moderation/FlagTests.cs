@@ -60,6 +60,22 @@ public sealed class FlagTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_can_flag_a_profile_from_a_post_and_the_item_is_about_the_member()
+    {
+        var (post, author, _) = await PostAsync();
+        var flagger = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+
+        var page = await flagger.GetPageAsync($"/flag/post/{post.Id}");
+        var profileLink = page.QuerySelector("a[href^='/flag/profile/']")!.GetAttribute("href")!;
+        var thanks = await (await flagger.SubmitFormAsync(profileLink, new() { ["Reason"] = "Harassment" })).ParseAsync();
+
+        Assert.Equal("Thank you", thanks.TextOf("h1"));
+        var item = await _app.OnlyItemAsync();
+        Assert.Equal((ModerationTargets.Profile, author.Id, author.Id), (item.TargetType, item.TargetId, item.AuthorId));
+        Assert.Equal("Display name: Posting Pat", (await _app.WithDbAsync(db => db.Flags.SingleAsync())).Snapshot);
+    }
+
+    [Fact]
     public async Task Flagging_is_rate_limited_and_needs_a_confirmed_email()
     {
         _app.Settings["Moderation:FlagsPerHour"] = "2";
@@ -96,17 +112,21 @@ public sealed class FlagTests : IDisposable
             flaggers.Add(await _app.SignedInBrowserAsync(await _app.CreateUserAsync()));
         }
 
+        // Oldest first would put the single-flag post first; the heavier item must come before it.
+        var third = await _app.CreateThreadAsync(group, author, title: "Third");
+        await flaggers[0].FlagAsync("post", (await _app.PostsAsync(third.Id))[0].Id, "OffTopic");
         await flaggers[0].FlagAsync("post", posts[0].Id, "SpamOrDrugs");
         await flaggers[1].FlagAsync("post", posts[0].Id, "SpamOrDrugs");
         await flaggers[0].FlagAsync("post", posts[1].Id, "Crisis");
 
-        Assert.Equal(2, await _app.WithDbAsync(db => db.ReviewItems.CountAsync()));
+        Assert.Equal(3, await _app.WithDbAsync(db => db.ReviewItems.CountAsync()));
         var moderator = await _app.SiteModeratorAsync();
         var queue = await moderator.GetPageAsync("/moderation");
         var rows = queue.QuerySelectorAll(".queue > li");
-        Assert.Equal(2, rows.Length);
+        Assert.Equal(3, rows.Length);
         Assert.StartsWith("Crisis:", rows[0].TextOf("h2 a"), StringComparison.Ordinal);
         Assert.Contains("2 flags", rows[1].TextOf(".meta"), StringComparison.Ordinal);
+        Assert.Contains("1 flag,", rows[2].TextOf(".meta"), StringComparison.Ordinal);
         Assert.Contains("1 crisis", queue.TextOf("[role=status]"), StringComparison.Ordinal);
     }
 
