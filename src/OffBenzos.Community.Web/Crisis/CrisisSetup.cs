@@ -5,6 +5,8 @@ public static class CrisisSetup
     public static WebApplicationBuilder AddCrisisResources(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CrisisDirectory>();
+        builder.Services.Configure<ConcernOptions>(builder.Configuration.GetSection("Crisis"));
+        builder.Services.AddScoped<ConcernService>();
         return builder;
     }
 }

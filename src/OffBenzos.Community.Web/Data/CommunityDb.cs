@@ -40,6 +40,7 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Sanction> Sanctions => Set<Sanction>();
     public DbSet<WatchedWord> WatchedWords => Set<WatchedWord>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<Crisis.ConcernReport> ConcernReports => Set<Crisis.ConcernReport>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();

@@ -16,4 +16,7 @@ public enum NotificationKind
 
     /// <summary>A moderator acted on the member's content or account; the reason is in the detail.</summary>
     ModerationNotice,
+
+    /// <summary>Someone in the community is worried about the member: a kind word and their crisis lines, never the reporter's name.</summary>
+    Concern,
 }

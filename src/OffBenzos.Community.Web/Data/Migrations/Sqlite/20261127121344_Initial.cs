@@ -327,6 +327,34 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConcernReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReporterId = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
+                    NoticeSent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernReports_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ConcernReports_AspNetUsers_ReporterId",
+                        column: x => x.ReporterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentRecords",
                 columns: table => new
                 {
@@ -716,6 +744,16 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 column: "PostId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConcernReports_PersonId_At",
+                table: "ConcernReports",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernReports_ReporterId_At",
+                table: "ConcernReports",
+                columns: new[] { "ReporterId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentRecords_UserId",
                 table: "ConsentRecords",
                 column: "UserId");
@@ -871,6 +909,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "ConcernReports");
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");

@@ -327,6 +327,34 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConcernReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReporterId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    PersonId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Source = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    NoticeSent = table.Column<bool>(type: "bit", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernReports_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ConcernReports_AspNetUsers_ReporterId",
+                        column: x => x.ReporterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentRecords",
                 columns: table => new
                 {
@@ -718,6 +746,16 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 column: "PostId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConcernReports_PersonId_At",
+                table: "ConcernReports",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernReports_ReporterId_At",
+                table: "ConcernReports",
+                columns: new[] { "ReporterId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentRecords_UserId",
                 table: "ConsentRecords",
                 column: "UserId");
@@ -873,6 +911,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "ConcernReports");
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");
