@@ -37,7 +37,16 @@ public sealed class ForumService(
 
         /// <summary>Saved, but waiting for a moderator's approval before others see it.</summary>
         public bool Held => Post?.State == ContentState.PendingApproval;
+
+        /// <summary>What the crisis detector found, for signposting (before publishing) and for the held-post message.</summary>
+        public global::OffBenzos.Community.Web.Crisis.CrisisAssessment Crisis { get; init; } = OffBenzos.Community.Web.Crisis.CrisisAssessment.None;
+
+        /// <summary>Not saved: the words suggest the member may be at risk, so they see support first and then choose.</summary>
+        public bool NeedsCrisisCheck => Errors.ContainsKey(CrisisCheck);
     }
+
+    /// <summary>The error key of a post the member should see crisis support for before publishing.</summary>
+    public const string CrisisCheck = "CrisisCheck";
 
     /// <summary>The error key a page answers with 429 Too Many Requests.</summary>
     public const string RateLimited = "RateLimit";
@@ -83,7 +92,8 @@ public sealed class ForumService(
     }
 
     /// <param name="trusted">Skips watched words and new-member holds: for the demo seeder only.</param>
-    public async Task<WriteResult> StartThreadAsync(GroupAccess.Standing standing, string? title, string? markdown, Guid requestId, bool trusted = false)
+    /// <param name="crisisAcknowledged">The member saw the crisis support shown before publishing and chose to post.</param>
+    public async Task<WriteResult> StartThreadAsync(GroupAccess.Standing standing, string? title, string? markdown, Guid requestId, bool trusted = false, bool crisisAcknowledged = false)
     {
         ArgumentNullException.ThrowIfNull(standing);
         var userId = standing.UserId!;
@@ -113,6 +123,10 @@ public sealed class ForumService(
         if (verdict.Blocked)
         {
             return Failed("Body", verdict.BlockedBecause!);
+        }
+        if (NeedsSignposting(verdict, crisisAcknowledged))
+        {
+            return Failed(CrisisCheck, "") with { Crisis = verdict.Crisis };
         }
 
         var now = clock.GetUtcNow();
@@ -145,11 +159,12 @@ public sealed class ForumService(
         {
             await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
         }
-        return new(post, new Dictionary<string, string>());
+        return new(post, new Dictionary<string, string>()) { Crisis = verdict.Crisis };
     }
 
     /// <param name="trusted">Skips watched words and new-member holds: for the demo seeder only.</param>
-    public async Task<WriteResult> ReplyAsync(GroupAccess.Standing standing, ForumThread thread, string? markdown, Guid requestId, int? replyToPostId, bool trusted = false)
+    /// <param name="crisisAcknowledged">The member saw the crisis support shown before publishing and chose to post.</param>
+    public async Task<WriteResult> ReplyAsync(GroupAccess.Standing standing, ForumThread thread, string? markdown, Guid requestId, int? replyToPostId, bool trusted = false, bool crisisAcknowledged = false)
     {
         ArgumentNullException.ThrowIfNull(standing);
         ArgumentNullException.ThrowIfNull(thread);
@@ -180,6 +195,10 @@ public sealed class ForumService(
         {
             return Failed("Body", verdict.BlockedBecause!);
         }
+        if (NeedsSignposting(verdict, crisisAcknowledged))
+        {
+            return Failed(CrisisCheck, "") with { Crisis = verdict.Crisis };
+        }
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -205,7 +224,7 @@ public sealed class ForumService(
             await NotifyAsync(thread.Id, post);
             await notifications.PostCreatedAsync(post, thread, rendered!.Mentions);
         }
-        return new(post, new Dictionary<string, string>());
+        return new(post, new Dictionary<string, string>()) { Crisis = verdict.Crisis };
     }
 
     /// <summary>The author edits their post; the previous version is kept as a revision.</summary>
@@ -345,6 +364,10 @@ public sealed class ForumService(
 
     public Task DeleteDraftAsync(string userId, string key) =>
         db.Drafts.Where(d => d.UserId == userId && d.Key == key).ExecuteDeleteAsync();
+
+    /// <summary>Words that suggest risk are shown support first (once); method detail is held instead.</summary>
+    private static bool NeedsSignposting(ContentGate.Verdict verdict, bool acknowledged) =>
+        !acknowledged && verdict.Crisis.ShouldSignpost && !verdict.Crisis.ShouldHold;
 
     private async Task RaiseAsync(Post post, ForumThread thread, ContentGate.Verdict verdict)
     {

@@ -12,4 +12,7 @@ public interface IForumClient
 
     /// <summary>A review item appeared, was claimed or was decided (moderators watching the queue only).</summary>
     Task QueueChanged(long itemId);
+
+    /// <summary>A crisis or medical item arrived: every moderator online is alerted, on whatever page they are.</summary>
+    Task CrisisAlert(long itemId, string lane);
 }

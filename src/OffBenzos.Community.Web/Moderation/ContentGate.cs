@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OffBenzos.Community.Web.Crisis;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 
@@ -9,11 +10,20 @@ namespace OffBenzos.Community.Web.Moderation;
 /// Decides, before a post is saved, whether it is published, held for a moderator, or refused:
 /// watched words, and a new member's first posts and link-heavy posts.
 /// </summary>
-public sealed class ContentGate(CommunityDb db, WatchedWords watched, IOptions<ModerationOptions> options, IOptions<WriteLimitOptions> limits, TimeProvider clock)
+public sealed class ContentGate(
+    CommunityDb db,
+    WatchedWords watched,
+    CrisisDetector detector,
+    IOptions<ModerationOptions> options,
+    IOptions<WriteLimitOptions> limits,
+    TimeProvider clock)
 {
     public sealed record Verdict(string? BlockedBecause, string? HeldBecause, ReviewLane? RaiseLane, string? RaiseBecause)
     {
         public static readonly Verdict Publish = new(null, null, null, null);
+
+        /// <summary>What the crisis detector found; the composer signposts before publishing when it asks to.</summary>
+        public CrisisAssessment Crisis { get; init; } = CrisisAssessment.None;
 
         public bool Blocked => BlockedBecause is not null;
         public bool Held => HeldBecause is not null;
@@ -47,8 +57,33 @@ public sealed class ContentGate(CommunityDb db, WatchedWords watched, IOptions<M
         var crisis = matches.FirstOrDefault(m => m.Rule.Action == WatchedAction.Crisis);
         var flag = matches.FirstOrDefault(m => m.Rule.Action == WatchedAction.Flag);
         var raise = crisis ?? flag;
-        return new Verdict(null, held,
-            crisis is not null ? ReviewLane.Crisis : raise is not null || held is not null ? ReviewLane.Standard : null,
-            raise is not null ? $"Matched the watched word “{raise.Rule.Pattern}” ({raise.Found})." : held);
+        ReviewLane? lane = crisis is not null ? ReviewLane.Crisis : raise is not null || held is not null ? ReviewLane.Standard : null;
+        var because = raise is not null ? $"Matched the watched word “{raise.Rule.Pattern}” ({raise.Found})." : held;
+
+        // The detector sorts and signposts; a moderator decides. Support-seeking words stay up and
+        // reach the crisis (or medical) lane; method detail and encouragement are held.
+        var assessment = detector.Assess(text);
+        if (assessment.IsCrisis)
+        {
+            var found = string.Join(", ", assessment.Categories.Select(Describe)) + ": " + string.Join("; ", assessment.Evidence.Take(5).Select(e => $"“{e.Phrase}”"));
+            var crisisLane = assessment.Has(CrisisCategory.MedicalEmergency) && !assessment.Has(CrisisCategory.SuicideOrSelfHarm) && !assessment.ShouldHold
+                ? ReviewLane.Medical : ReviewLane.Crisis;
+            lane = lane is { } current && current < crisisLane ? current : crisisLane;
+            because = "Crisis detector: " + found + (because is null ? "" : " " + because);
+            if (assessment.ShouldHold)
+            {
+                held = "Crisis detector: " + found;
+            }
+        }
+        return new Verdict(null, held, lane, because) { Crisis = assessment };
     }
+
+    public static string Describe(CrisisCategory category) => category switch
+    {
+        CrisisCategory.SuicideOrSelfHarm => "suicide or self-harm risk",
+        CrisisCategory.MedicalEmergency => "medical emergency",
+        CrisisCategory.MethodDetail => "method detail",
+        CrisisCategory.EncouragingSelfHarm => "encouraging self-harm",
+        _ => "nothing",
+    };
 }

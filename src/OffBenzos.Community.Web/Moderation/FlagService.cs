@@ -97,6 +97,10 @@ public sealed class FlagService(
             await transaction.CommitAsync();
             await AutoHideAsync(item, target);
             await queue.QueueChangedAsync(item);
+            if (reason == FlagReason.Crisis)
+            {
+                await queue.CrisisAlertAsync(item);
+            }
             return null;
         }
     }

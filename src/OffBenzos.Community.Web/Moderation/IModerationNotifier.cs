@@ -4,4 +4,7 @@ namespace OffBenzos.Community.Web.Moderation;
 public interface IModerationNotifier
 {
     Task QueueChangedAsync(ReviewItem item);
+
+    /// <summary>A crisis or medical item: an alert for every moderator online.</summary>
+    Task CrisisAlertAsync(ReviewItem item);
 }

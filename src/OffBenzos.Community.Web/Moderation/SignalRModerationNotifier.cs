@@ -10,13 +10,17 @@ public sealed class SignalRModerationNotifier(IHubContext<ForumHub, IForumClient
 
     public static string GroupModerators(int groupId) => $"moderators:group:{groupId}";
 
-    public async Task QueueChangedAsync(ReviewItem item)
+    public Task QueueChangedAsync(ReviewItem item) => SendAsync(item, (clients, i) => clients.QueueChanged(i.Id));
+
+    public Task CrisisAlertAsync(ReviewItem item) => SendAsync(item, (clients, i) => clients.CrisisAlert(i.Id, i.Lane.ToString()));
+
+    private async Task SendAsync(ReviewItem item, Func<IForumClient, ReviewItem, Task> send)
     {
         ArgumentNullException.ThrowIfNull(item);
         try
         {
             var groups = item.GroupId is { } groupId ? new[] { SiteModerators, GroupModerators(groupId) } : [SiteModerators];
-            await hub.Clients.Groups(groups).QueueChanged(item.Id);
+            await send(hub.Clients.Groups(groups), item);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -31,5 +31,9 @@ public sealed class SystemReview(CommunityDb db, IModerationNotifier queue, Time
         }
         await db.SaveChangesAsync();
         await queue.QueueChangedAsync(item);
+        if (item.Lane is ReviewLane.Crisis or ReviewLane.Medical)
+        {
+            await queue.CrisisAlertAsync(item);
+        }
     }
 }

@@ -23,6 +23,15 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum, Compo
     [BindProperty]
     public Guid RequestId { get; set; }
 
+    /// <summary>The member saw the crisis support and chose to post.</summary>
+    [BindProperty]
+    public bool CrisisAcknowledged { get; set; }
+
+    public global::OffBenzos.Community.Web.Crisis.CrisisAssessment? CrisisCheck { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public string? TitleError { get; private set; }
     public string? BodyError { get; private set; }
     public string? PreviewHtml { get; private set; }
@@ -91,7 +100,13 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum, Compo
             // Nothing is lost: the page comes back with the text and says why.
             return Page();
         }
-        var result = await forum.StartThreadAsync(Standing, Title, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId);
+        var result = await forum.StartThreadAsync(Standing, Title, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId, crisisAcknowledged: CrisisAcknowledged);
+        if (result.NeedsCrisisCheck)
+        {
+            CrisisCheck = result.Crisis;
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
+            return Page();
+        }
         if (!result.Succeeded)
         {
             TitleError = result.Errors.GetValueOrDefault("Title");
@@ -102,6 +117,10 @@ public sealed class NewThreadModel(GroupAccess access, ForumService forum, Compo
             }
             await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForThread(Standing.Group.Id), Title, Body);
             return Page();
+        }
+        if (result.Held && result.Crisis.ShouldHold)
+        {
+            StatusMessage = ThreadModel.HeldForCareMessage;
         }
         // "sent" tells the composer script the text is safe, so it forgets its local copy.
         return Redirect($"/groups/{slug}/threads/{result.Post!.ThreadId}?page=1&sent={Uri.EscapeDataString(ForumService.DraftKeyForThread(Standing.Group.Id))}#post-{result.Post.Id}");

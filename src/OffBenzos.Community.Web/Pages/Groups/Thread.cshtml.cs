@@ -37,6 +37,13 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     [BindProperty]
     public int? ReplyTo { get; set; }
 
+    /// <summary>The member saw the crisis support and chose to post.</summary>
+    [BindProperty]
+    public bool CrisisAcknowledged { get; set; }
+
+    /// <summary>Set when the reply was not saved because the member should see crisis support first.</summary>
+    public global::OffBenzos.Community.Web.Crisis.CrisisAssessment? CrisisCheck { get; private set; }
+
     public string? BodyError { get; private set; }
     public string? PreviewHtml { get; private set; }
     public string? DraftSavedAt { get; private set; }
@@ -114,7 +121,13 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return await RedisplayAsync(Standing.WhyNotWrite);
         }
-        var result = await forum.ReplyAsync(Standing, Thread, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId, ReplyTo);
+        var result = await forum.ReplyAsync(Standing, Thread, Body, RequestId == Guid.Empty ? Guid.NewGuid() : RequestId, ReplyTo, crisisAcknowledged: CrisisAcknowledged);
+        if (result.NeedsCrisisCheck)
+        {
+            CrisisCheck = result.Crisis;
+            await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id), null, Body);
+            return await RedisplayAsync(null);
+        }
         if (!result.Succeeded)
         {
             await forum.SaveDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id), null, Body);
@@ -125,6 +138,10 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             return await RedisplayAsync(result.Errors.GetValueOrDefault("Body") ?? result.Errors.GetValueOrDefault(ForumService.RateLimited));
         }
         var post = result.Post!;
+        if (result.Held && result.Crisis.ShouldHold)
+        {
+            StatusMessage = HeldForCareMessage;
+        }
         // "sent" tells the composer script the text is safe, so it forgets its local copy.
         return Redirect($"{BasePath}?page={ForumService.PageOf(post.Number)}&sent={Uri.EscapeDataString(ForumService.DraftKeyForReply(id))}#post-{post.Id}");
     }
@@ -269,6 +286,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         StatusMessage = error is null ? "Done." : "Error: " + error;
         return Redirect(BasePath + "?page=1");
     }
+
+    public const string HeldForCareMessage =
+        "We've kept your post back for a moderator to read first, because it mentions ways or amounts of harming someone. You're not in trouble. If you're thinking about hurting yourself, please reach out now: the lines at the top of this page are there any hour.";
 
     private RedirectResult BackToPost(int postId) => Redirect($"/posts/{postId}");
 

@@ -24,3 +24,19 @@ connection?.on('SessionEnded', async () => {
   await connection.stop();
   location.reload();
 });
+
+// Moderators are alerted to crisis and medical items on whatever page they have open.
+const alertRegion = document.querySelector('[data-crisis-alert]');
+if (connection && alertRegion && document.querySelector('meta[name="offbenzos-moderator"]')) {
+  connection.on('CrisisAlert', (itemId, lane) => {
+    const link = document.createElement('a');
+    link.href = `/moderation/items/${itemId}`;
+    link.textContent = lane === 'Medical' ? 'A medical-emergency item is waiting: open it' : 'A crisis item is waiting: open it';
+    alertRegion.setAttribute('role', 'alert');
+    alertRegion.replaceChildren(link);
+    alertRegion.hidden = false;
+  });
+  const watch = () => connection.invoke('WatchQueue').catch(() => {});
+  connection.onreconnected(watch);
+  started.then((ok) => { if (ok) watch(); });
+}
