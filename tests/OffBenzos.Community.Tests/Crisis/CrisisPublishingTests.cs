@@ -98,6 +98,29 @@ public sealed class CrisisPublishingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_crisis_item_offers_a_ready_kind_reply_with_the_authors_own_lines_that_the_moderator_can_post()
+    {
+        var (_, thread, browser, url) = await MemberAsync("AU");
+        await browser.SubmitFormAsync(url, new() { ["Body"] = "I want to die.", ["CrisisAcknowledged"] = "true" }, "#reply form");
+        var item = await _app.OnlyItemAsync();
+        var moderator = await _app.SiteModeratorAsync();
+
+        var page = await moderator.GetPageAsync($"/moderation/items/{item.Id}");
+        var suggested = page.QuerySelector("form.support-form textarea")!.TextContent;
+        Assert.Contains("Hi Tired Tamsin", suggested, StringComparison.Ordinal);
+        Assert.Contains("Lifeline: 13 11 14", suggested, StringComparison.Ordinal);
+        Assert.Contains("000", suggested, StringComparison.Ordinal);
+
+        await moderator.SubmitFormAsync(page, new() { ["reply"] = suggested }, "form.support-form");
+
+        var posts = await _app.PostsAsync(thread.Id);
+        Assert.Equal(3, posts.Count);
+        Assert.Equal(posts[1].Id, posts[2].ReplyToPostId);
+        Assert.Equal(ContentState.Visible, posts[2].State);
+        Assert.True(await _app.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.Action == "review.reply")));
+    }
+
+    [Fact]
     public async Task Moderators_online_are_alerted_live_to_a_crisis_post()
     {
         var (_, _, browser, url) = await MemberAsync();

@@ -2,14 +2,27 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Crisis;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Groups;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Pages.Moderation;
 
 /// <summary>One review item: the content now and as flagged, who flagged and why, the author's history, the context, and the decision.</summary>
-public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationTargetLoader targets, ReviewService reviews, FlagService flags, SanctionService sanctions, TimeProvider clock) : PageModel
+public sealed class ItemModel(
+    CommunityDb db,
+    ModeratorScope scopes,
+    ModerationTargetLoader targets,
+    ReviewService reviews,
+    FlagService flags,
+    SanctionService sanctions,
+    GroupAccess access,
+    ForumService forum,
+    CrisisDirectory directory,
+    AuditLog audit,
+    TimeProvider clock) : PageModel
 {
     public ReviewItem Item { get; private set; } = null!;
     public ModerationTarget? Target { get; private set; }
@@ -20,6 +33,9 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public IReadOnlyList<ContextRow> Context { get; private set; } = [];
     public bool CanSanction { get; private set; }
+
+    /// <summary>For crisis and medical items on a post: a kind reply with the author's own lines, ready to edit and send.</summary>
+    public string? SuggestedReply { get; private set; }
     public (SanctionKind Kind, TimeSpan? Duration) Suggestion { get; private set; }
 
     [TempData]
@@ -53,6 +69,49 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
     {
         var result = await ActAsync(id, scope => reviews.DecideAsync(Item, scope, decision, removal, reason, editedText));
         return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
+    }
+
+    /// <summary>Replies in the thread, as the moderator, to the post under review (crisis and medical items).</summary>
+    public async Task<IActionResult> OnPostReplyAsync(long id, string? reply)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (Item.TargetType != ModerationTargets.Post || await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == int.Parse(Item.TargetId, CultureInfo.InvariantCulture)) is not { } post)
+        {
+            return NotFound();
+        }
+        var thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == post.ThreadId);
+        var standing = await access.ForGroupIdAsync(thread.GroupId);
+        var scope = (await scopes.GetAsync())!;
+        if (standing is null || !standing.CanWrite)
+        {
+            StatusMessage = "Error: you can't post in this group.";
+            return Redirect($"/moderation/items/{id}");
+        }
+        // A moderator's supportive reply is not held or screened: it is staff speaking.
+        var result = await forum.ReplyAsync(standing, thread, reply, Guid.NewGuid(), post.Id, trusted: true);
+        if (!result.Succeeded)
+        {
+            StatusMessage = "Error: " + string.Join(" ", result.Errors.Values);
+            return Redirect($"/moderation/items/{id}");
+        }
+        await audit.AppendAsync(new AuditLog.Entry(scope.UserId, "review.reply", ModerationTargets.Post, Item.TargetId, thread.GroupId,
+            "Supportive reply posted as #" + result.Post!.Number.ToString(CultureInfo.InvariantCulture)));
+        StatusMessage = "Your reply is posted.";
+        return Redirect($"/moderation/items/{id}");
+    }
+
+    public static string SupportiveReply(string name, CrisisResources lines, bool medical)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var crisisLines = string.Join("\n", lines.Lines.Where(l => l.Kind == "crisis").Take(2).Select(l => $"- {l.Name}: {l.Display}"));
+        var emergency = lines.Emergency is { } e ? $"In an emergency, call {e.Display}." : lines.EmergencyText + ".";
+        var where = crisisLines.Length > 0 ? crisisLines : $"- {lines.International.Name}: {lines.International.Url}";
+        return medical
+            ? $"Hi {name}, thank you for telling us. What you describe may need urgent medical help: please call your emergency number or get to urgent care now. {emergency}\n\nPlease don't stop, skip or change your benzodiazepine dose suddenly, and if you've run out, tell a doctor or pharmacist today.\n\nIf it all feels too much, you can also talk to someone any hour:\n{where}\n\nWe're here with you."
+            : $"Hi {name}, thank you for telling us how you're feeling. You're not alone here, and you deserve support right now.\n\nIf you might act on these thoughts, please reach out to someone now, any hour:\n{where}\n\n{emergency}\n\nWe're here with you, and we'd like to hear how you're doing.";
     }
 
     /// <summary>Warn, silence, suspend or ban the author: site moderators only (sanctions are site-wide).</summary>
@@ -103,6 +162,14 @@ public sealed class ItemModel(CommunityDb db, ModeratorScope scopes, ModerationT
     private async Task LoadDetailsAsync()
     {
         Target = await targets.LoadAsync(Item.TargetType, Item.TargetId);
+        if (Item.Lane is ReviewLane.Crisis or ReviewLane.Medical && Item.TargetType == ModerationTargets.Post && Item.AuthorId is { } authorId)
+        {
+            var writer = await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => new { u.DisplayName, u.CountryCode }).SingleOrDefaultAsync();
+            if (writer is not null)
+            {
+                SuggestedReply = SupportiveReply(writer.DisplayName, directory.For(writer.CountryCode), Item.Lane == ReviewLane.Medical);
+            }
+        }
         if (CanSanction)
         {
             Suggestion = await sanctions.SuggestAsync(Item.AuthorId!);
