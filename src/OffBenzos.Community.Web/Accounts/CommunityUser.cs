@@ -26,6 +26,9 @@ public class CommunityUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>A moderator who is on duty gets crisis alerts first; everyone gets them if nobody opens the item in time.</summary>
+    public bool OnDuty { get; set; }
+
     /// <summary>The last authenticator time step accepted, so a TOTP code cannot be used twice.</summary>
     public long LastTotpTimeStep { get; set; }
 }

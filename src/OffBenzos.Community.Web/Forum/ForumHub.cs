@@ -44,6 +44,10 @@ public sealed class ForumHub(CommunityDb db, GroupAccess access, Moderation.Mode
         if (scope.IsSiteModerator)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, Moderation.SignalRModerationNotifier.SiteModerators);
+            if (await db.Users.AnyAsync(u => u.Id == scope.UserId && u.OnDuty))
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, Moderation.SignalRModerationNotifier.OnDuty);
+            }
         }
         foreach (var groupId in scope.GroupIds)
         {

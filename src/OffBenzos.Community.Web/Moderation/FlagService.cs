@@ -18,6 +18,7 @@ public sealed class FlagService(
     ModerationTargetLoader targets,
     NotificationService notifications,
     IModerationNotifier queue,
+    ModeratorDuty duty,
     IOptions<ModerationOptions> options,
     TimeProvider clock,
     ILogger<FlagService> logger)
@@ -99,7 +100,7 @@ public sealed class FlagService(
             await queue.QueueChangedAsync(item);
             if (reason == FlagReason.Crisis)
             {
-                await queue.CrisisAlertAsync(item);
+                await duty.AlertAsync(item);
             }
             return null;
         }

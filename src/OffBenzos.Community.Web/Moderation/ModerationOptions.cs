@@ -18,6 +18,9 @@ public sealed class ModerationOptions
     /// <summary>A new member's post with more links than this waits for approval.</summary>
     public int NewMemberMaxLinks { get; set; } = 2;
 
+    /// <summary>A crisis or medical item nobody has opened after this long is raised again to every moderator.</summary>
+    public TimeSpan CrisisEscalateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A staff member's flag counts this much; a member's between 0.5 and 1.5 by track record.</summary>
     public double StaffFlagWeight { get; set; } = 3.0;
 }

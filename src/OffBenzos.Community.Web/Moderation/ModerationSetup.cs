@@ -19,6 +19,8 @@ public static class ModerationSetup
         builder.Services.AddScoped<SystemReview>();
         builder.Services.AddScoped<AppealService>();
         builder.Services.AddSingleton<IModerationNotifier, SignalRModerationNotifier>();
+        builder.Services.AddScoped<ModeratorDuty>();
+        builder.Services.AddHostedService<CrisisEscalationService>();
         return builder;
     }
 

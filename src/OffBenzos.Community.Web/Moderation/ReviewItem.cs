@@ -39,6 +39,12 @@ public class ReviewItem
     public DateTimeOffset? ClaimExpiresAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a moderator first opened the item: a crisis item nobody opens in time is raised again.</summary>
+    public DateTimeOffset? FirstOpenedAt { get; set; }
+
+    /// <summary>When an unopened crisis or medical item was raised again to every moderator.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedById { get; set; }
     public ReviewDecision? Decision { get; set; }

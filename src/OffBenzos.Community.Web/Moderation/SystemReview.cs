@@ -4,7 +4,7 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Moderation;
 
 /// <summary>Opens (or joins) a review item raised by automation, marked "system" in the queue.</summary>
-public sealed class SystemReview(CommunityDb db, IModerationNotifier queue, TimeProvider clock)
+public sealed class SystemReview(CommunityDb db, IModerationNotifier queue, ModeratorDuty duty, TimeProvider clock)
 {
     public async Task RaiseAsync(ModerationTarget target, ReviewLane lane, string reason, bool held)
     {
@@ -33,7 +33,7 @@ public sealed class SystemReview(CommunityDb db, IModerationNotifier queue, Time
         await queue.QueueChangedAsync(item);
         if (item.Lane is ReviewLane.Crisis or ReviewLane.Medical)
         {
-            await queue.CrisisAlertAsync(item);
+            await duty.AlertAsync(item);
         }
     }
 }

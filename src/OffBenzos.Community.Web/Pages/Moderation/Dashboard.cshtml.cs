@@ -9,12 +9,13 @@ using OffBenzos.Community.Web.Moderation;
 namespace OffBenzos.Community.Web.Pages.Moderation;
 
 /// <summary>The queue by lane, time from flag to decision, and decisions per day (a server-drawn SVG chart).</summary>
-public sealed class DashboardModel(CommunityDb db, ModeratorScope scopes, TimeProvider clock) : PageModel
+public sealed class DashboardModel(CommunityDb db, ModeratorScope scopes, ModeratorDuty duty, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<ReviewLane, int> Waiting { get; private set; } = new Dictionary<ReviewLane, int>();
     public TimeSpan? Median7 { get; private set; }
     public TimeSpan? Median30 { get; private set; }
     public IReadOnlyList<(DateOnly Day, int Count)> PerDay { get; private set; } = [];
+    public int Unattended { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -25,6 +26,7 @@ public sealed class DashboardModel(CommunityDb db, ModeratorScope scopes, TimePr
         var items = ModeratorScope.Filter(db.ReviewItems.AsNoTracking(), scope);
         Waiting = (await items.Where(i => i.Status == ReviewStatus.Open).GroupBy(i => i.Lane).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
             .ToDictionary(x => x.Key, x => x.Count);
+        Unattended = await ModeratorScope.Filter(duty.Unattended(), scope).CountAsync();
         var now = clock.GetUtcNow();
         var since = now.AddDays(-30);
         var resolved = await items.Where(i => i.Status == ReviewStatus.Resolved && i.ResolvedAt >= since)

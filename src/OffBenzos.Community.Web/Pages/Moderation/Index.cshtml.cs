@@ -7,13 +7,24 @@ using OffBenzos.Community.Web.Moderation;
 namespace OffBenzos.Community.Web.Pages.Moderation;
 
 /// <summary>The review queue: crisis first, then medical, then by score, then oldest.</summary>
-public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, TimeProvider clock) : PageModel
+public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, ModeratorDuty duty, TimeProvider clock) : PageModel
 {
     public sealed record Row(long Id, ReviewLane Lane, string TargetType, double Score, int Flags, string Reasons, string? ClaimedBy, DateTimeOffset CreatedAt, bool FromSystem, bool AutoHidden, string? Author);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public IReadOnlyDictionary<ReviewLane, int> LaneCounts { get; private set; } = new Dictionary<ReviewLane, int>();
     public ModeratorScope.Scope Scope { get; private set; } = null!;
+    public bool OnDuty { get; private set; }
+
+    public async Task<IActionResult> OnPostDutyAsync(bool onDuty)
+    {
+        if (await scopes.GetAsync() is not { IsSiteModerator: true } scope)
+        {
+            return Forbid();
+        }
+        await duty.SetAsync(scope.UserId, onDuty);
+        return Redirect("/moderation");
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -22,6 +33,7 @@ public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, TimeProvid
             return Forbid();
         }
         Scope = scope;
+        OnDuty = await db.Users.AnyAsync(u => u.Id == scope.UserId && u.OnDuty);
         var now = clock.GetUtcNow();
         var items = ModeratorScope.Filter(db.ReviewItems.AsNoTracking(), scope);
         LaneCounts = (await items.Where(i => i.Status == ReviewStatus.Open).GroupBy(i => i.Lane).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())

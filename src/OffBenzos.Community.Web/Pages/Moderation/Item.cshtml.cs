@@ -53,6 +53,11 @@ public sealed class ItemModel(
         {
             return refusal;
         }
+        if (Item.FirstOpenedAt is null)
+        {
+            Item.FirstOpenedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync();
+        }
         await LoadDetailsAsync();
         return Page();
     }

@@ -212,6 +212,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("OnDuty")
+                        .HasColumnType("bit");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -970,9 +973,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ExcludedModeratorId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("FirstOpenedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("FromSystem")
                         .HasColumnType("bit");
