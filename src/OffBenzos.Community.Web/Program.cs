@@ -31,6 +31,7 @@ await app.MigrateDatabaseAsync();
 await app.EnsureSearchIndexAsync();
 await app.EnsureRolesAsync();
 await app.SeedWatchedWordsAsync();
+await app.LoadCrisisLinesAsync();
 await app.SeedDemoContentAsync();
 app.LogEmailOutbox();
 

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace OffBenzos.Community.Web.Crisis;
 
 /// <summary>
-/// The crisis lines carried from shared/data/crisis-lines.json (sources and checked dates inside),
-/// loaded once. 911 appears only where the data puts it: the US and Canada.
+/// The crisis lines every page shows, held in memory. Seeded from crisis-lines.json (carried from
+/// shared/data with sources and checked dates); admins' edits live in the database and are swapped in
+/// by <see cref="CrisisLineStore"/>. 911 appears only where the data puts it: the US and Canada.
 /// </summary>
 public sealed class CrisisDirectory
 {
@@ -17,6 +18,7 @@ public sealed class CrisisDirectory
     ];
 
     private readonly CrisisData _data;
+    private volatile IReadOnlyDictionary<string, CountryLines> _countries;
 
     public CrisisDirectory()
     {
@@ -24,9 +26,16 @@ public sealed class CrisisDirectory
             ?? throw new InvalidOperationException("The crisis-lines.json resource is missing from the build.");
         _data = JsonSerializer.Deserialize<CrisisData>(stream)
             ?? throw new InvalidOperationException("crisis-lines.json is empty.");
+        _countries = _data.Countries;
     }
 
-    public IEnumerable<string> CountriesWithLines => _data.Countries.Keys;
+    /// <summary>The file's countries: the seed for the database.</summary>
+    public IReadOnlyDictionary<string, CountryLines> Seed => _data.Countries;
+
+    /// <summary>Swaps in the lines as admins keep them (one reference write: readers never see half).</summary>
+    public void Replace(IReadOnlyDictionary<string, CountryLines> countries) => _countries = countries;
+
+    public IEnumerable<string> CountriesWithLines => _countries.Keys;
 
     public InternationalDirectory International => _data.International;
 
@@ -34,7 +43,7 @@ public sealed class CrisisDirectory
     {
         var code = countryCode?.Trim().ToUpperInvariant();
         var name = code is { Length: 2 } ? CountryNames.Find(code) : null;
-        if (code is not null && _data.Countries.TryGetValue(code, out var country))
+        if (code is not null && _countries.TryGetValue(code, out var country))
         {
             return new(code, name, country.Emergency, country.Emergency.Display, country.Lines, _data.International);
         }

@@ -41,6 +41,8 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<WatchedWord> WatchedWords => Set<WatchedWord>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<Crisis.ConcernReport> ConcernReports => Set<Crisis.ConcernReport>();
+    public DbSet<Crisis.CrisisLineRecord> CrisisLines => Set<Crisis.CrisisLineRecord>();
+    public DbSet<Crisis.CrisisEmergencyRecord> CrisisEmergencyNumbers => Set<Crisis.CrisisEmergencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();

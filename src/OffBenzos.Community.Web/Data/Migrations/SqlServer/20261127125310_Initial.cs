@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
+namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,30 +29,30 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    DisplayNameKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: true),
-                    TimeZoneId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    Theme = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
-                    ChatSound = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OnDuty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LastTotpTimeStep = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    DisplayNameKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CountryCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Theme = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    ChatSound = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    OnDuty = table.Column<bool>(type: "bit", nullable: false),
+                    LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "bigint", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,16 +60,53 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrisisEmergencyNumbers",
+                columns: table => new
+                {
+                    CountryCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    Display = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Tel = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrisisEmergencyNumbers", x => x.CountryCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrisisLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CountryCode = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Display = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Tel = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    Sms = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: true),
+                    Url = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Hours = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Checked = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrisisLines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupRoleChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Change = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GroupId = table.Column<int>(type: "int", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TargetUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Change = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,15 +117,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Groups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Rules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    JoinPolicy = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Slug = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Rules = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Visibility = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    JoinPolicy = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,19 +136,19 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "ModerationActions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    TargetType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ContentBefore = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Action = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    TargetType = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    TargetId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    GroupId = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ContentBefore = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,29 +159,29 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "ReviewItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TargetType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Lane = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    Score = table.Column<double>(type: "REAL", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    FromSystem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AutoHidden = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HeldForApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SystemReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ExcludedModeratorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClaimedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TargetType = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    TargetId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    GroupId = table.Column<int>(type: "int", nullable: true),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Lane = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    Status = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    FromSystem = table.Column<bool>(type: "bit", nullable: false),
+                    AutoHidden = table.Column<bool>(type: "bit", nullable: false),
+                    HeldForApproval = table.Column<bool>(type: "bit", nullable: false),
+                    SystemReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ExcludedModeratorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClaimedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClaimExpiresAt = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FirstOpenedAt = table.Column<long>(type: "bigint", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Decision = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: true),
+                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -155,14 +192,14 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "RoleChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    Granted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TargetUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Role = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Granted = table.Column<bool>(type: "bit", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,11 +210,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "SubmissionStashes",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    DraftKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Token = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    DraftKey = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,13 +225,13 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "WatchedWords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Pattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Pattern = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Action = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    Explanation = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -205,11 +242,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,12 +263,12 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Appeals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    DecisionKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DecisionKey = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -248,11 +285,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -269,10 +306,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,8 +326,8 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,10 +350,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -333,13 +370,13 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "ConcernReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReporterId = table.Column<string>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
-                    NoticeSent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReporterId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    PersonId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Source = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    NoticeSent = table.Column<bool>(type: "bit", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,12 +398,12 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "ConsentRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    Version = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Version = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    GivenAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,11 +420,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Drafts",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,9 +441,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "MemberBlocks",
                 columns: table => new
                 {
-                    BlockerId = table.Column<string>(type: "TEXT", nullable: false),
-                    BlockedId = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    BlockerId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    BlockedId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,17 +465,17 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AppealKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    PostId = table.Column<int>(type: "int", nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    AppealKey = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReadAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -455,15 +492,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Sanctions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ReviewItemId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReviewItemId = table.Column<long>(type: "bigint", nullable: true),
+                    StartsAt = table.Column<long>(type: "bigint", nullable: false),
+                    EndsAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -480,13 +517,13 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "GroupMemberships",
                 columns: table => new
                 {
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Muted = table.Column<bool>(type: "INTEGER", nullable: false)
+                    GroupId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Role = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    JoinedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Muted = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -509,18 +546,18 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Threads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastPostNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    State = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GroupId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastPostNumber = table.Column<int>(type: "int", nullable: false),
+                    IsPinned = table.Column<bool>(type: "bit", nullable: false),
+                    IsLocked = table.Column<bool>(type: "bit", nullable: false),
+                    LockReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    State = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,15 +574,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Flags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FlaggerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
-                    Weight = table.Column<double>(type: "REAL", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReviewItemId = table.Column<long>(type: "bigint", nullable: false),
+                    FlaggerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Reason = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Snapshot = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Weight = table.Column<double>(type: "float", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,19 +599,19 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Posts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ThreadId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ReplyToPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    Html = table.Column<string>(type: "TEXT", nullable: false),
-                    PlainText = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    State = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    ClientRequestId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ThreadId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReplyToPostId = table.Column<int>(type: "int", nullable: true),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Html = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PlainText = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    EditedAt = table.Column<long>(type: "bigint", nullable: true),
+                    State = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    ClientRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,10 +633,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "ThreadReaders",
                 columns: table => new
                 {
-                    ThreadId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LastReadNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notify = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false)
+                    ThreadId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LastReadNumber = table.Column<int>(type: "int", nullable: false),
+                    Notify = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -622,9 +659,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Bookmarks",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    PostId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -647,13 +684,13 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "PostRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    Html = table.Column<string>(type: "TEXT", nullable: false),
-                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EditorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PostId = table.Column<int>(type: "int", nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Html = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WrittenAt = table.Column<long>(type: "bigint", nullable: false),
+                    EditorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -670,10 +707,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "Reactions",
                 columns: table => new
                 {
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    PostId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -707,7 +744,8 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -739,7 +777,8 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookmarks_PostId",
@@ -760,6 +799,11 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                 name: "IX_ConsentRecords_UserId",
                 table: "ConsentRecords",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrisisLines_CountryCode_Position",
+                table: "CrisisLines",
+                columns: new[] { "CountryCode", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Flags_FlaggerId_At",
@@ -918,6 +962,12 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");
+
+            migrationBuilder.DropTable(
+                name: "CrisisEmergencyNumbers");
+
+            migrationBuilder.DropTable(
+                name: "CrisisLines");
 
             migrationBuilder.DropTable(
                 name: "Drafts");

@@ -11,7 +11,7 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommunityDb))]
-    [Migration("20261127124651_Initial")]
+    [Migration("20261127125257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -375,6 +375,98 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReporterId", "At");
 
                     b.ToTable("ConcernReports");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Crisis.CrisisEmergencyRecord", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CountryCode");
+
+                    b.ToTable("CrisisEmergencyNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Crisis.CrisisLineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Checked")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sms")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tel")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Position");
+
+                    b.ToTable("CrisisLines", (string)null);
                 });
 
             modelBuilder.Entity("OffBenzos.Community.Web.Forum.Bookmark", b =>
