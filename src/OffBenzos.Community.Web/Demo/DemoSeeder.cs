@@ -57,6 +57,25 @@ public static class DemoSeeder
             ("owl@demo.offbenzos.invalid", "Can't sleep, heart racing a bit, the usual. Just wanted to say hello to whoever is up."),
             ("steady@demo.offbenzos.invalid", "Here with you. It's morning in Australia so I'm having tea. Try slow breathing out longer than in, it takes the edge off for me."),
         ]),
+        ("tapering-together", "Welcome: how this community works", [
+            ("admin@demo.offbenzos.invalid", "Welcome to OffBenzos Community. Everyone here uses a pseudonym, and your e-mail is never shown to anyone.\n\nThe crisis lines for your country are at the top of every page. If you are ever unsafe, please use them first."),
+            ("moderator@demo.offbenzos.invalid", "I'm one of the moderators. If a post worries you, use **Flag** under it, or **I'm worried** if you're concerned about the person. We read every flag."),
+            ("coach@demo.offbenzos.invalid", "I host live sessions in this group. They are calm, small and kind: come and listen even if you don't want to talk."),
+            ("owl@demo.offbenzos.invalid", "Thank you for making this place. It's the first forum where I don't feel judged."),
+            ("admin@demo.offbenzos.invalid", "> It's the first forum where I don't feel judged.\n\nThat means a lot. Welcome, and take your time."),
+        ]),
+        ("night-owls", "Small comforts for 3am", [
+            ("owl@demo.offbenzos.invalid", "What helps you when you're awake in the small hours? I'll start: a warm drink, a blanket and an audiobook I've heard before."),
+            ("willow@demo.offbenzos.invalid", "Cold water on my wrists and counting five things I can see."),
+            ("river@demo.offbenzos.invalid", "Writing here, honestly. Knowing someone will read it in the morning."),
+            ("steady@demo.offbenzos.invalid", "A very boring podcast at low volume. It gives my mind somewhere to rest."),
+            ("coach@demo.offbenzos.invalid", "All good ones. Slow breathing out, longer than in, can settle the body too."),
+            ("moderator@demo.offbenzos.invalid", "Lovely thread. A reminder that the crisis lines at the top of the page are open all night too."),
+        ]),
+        ("family-and-friends", "What helped us as a family", [
+            ("moderator@demo.offbenzos.invalid", "Family members: what is one thing that helped you support someone through a taper?"),
+            ("admin@demo.offbenzos.invalid", "Reading about withdrawal together, so the symptoms made sense to both of us."),
+        ]),
         ("family-and-friends", "How do I help my mum without taking over?", [
             ("river@demo.offbenzos.invalid", "My mum is tapering off lorazepam after 12 years. She gets upset when I ask how she's doing every day. How do the rest of you support someone without hovering?"),
             ("steady@demo.offbenzos.invalid", "From the other side: what helped me most was my partner asking *once* a day, at the same time, and otherwise just doing normal things with me."),
