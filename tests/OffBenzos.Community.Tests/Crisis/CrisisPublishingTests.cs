@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
@@ -126,20 +125,9 @@ public sealed class CrisisPublishingTests : IDisposable
         var (_, _, browser, url) = await MemberAsync();
         var moderatorUser = await _app.CreateUserAsync(roles: OffBenzos.Community.Web.Authorization.SiteRoles.Moderator);
         var key = await _app.EnableTwoFactorAsync(moderatorUser);
-        _app.Clock.Advance(OffBenzos.Community.Web.Accounts.Totp.Step);
-        var login = _app.CreateBrowser();
-        var step1 = await login.SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = moderatorUser.Email, ["Input.Password"] = moderatorUser.Password });
-        var signedIn = await login.SubmitFormAsync(step1.Headers.Location!.OriginalString, new() { ["Input.TwoFactorCode"] = TwoFactor.CodeAt(key, _app.Clock.GetUtcNow()) });
-        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-OffBenzos=", StringComparison.Ordinal)).Split(';')[0];
+        var (_, cookie) = await _app.SignInWithTwoFactorAsync(moderatorUser, key);
         var alerts = Channel.CreateUnbounded<(long, string)>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        await using var connection = _app.ConnectHub(cookie);
         connection.On<long, string>("CrisisAlert", (id, lane) => alerts.Writer.TryWrite((id, lane)));
         await connection.StartAsync();
         Assert.True(await connection.InvokeAsync<bool>("WatchQueue"));

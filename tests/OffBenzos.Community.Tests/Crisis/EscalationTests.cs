@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,20 +19,9 @@ public sealed class EscalationTests : IDisposable
     {
         var user = await _app.CreateUserAsync(displayName: name, roles: SiteRoles.Moderator);
         var key = await _app.EnableTwoFactorAsync(user);
-        _app.Clock.Advance(OffBenzos.Community.Web.Accounts.Totp.Step);
-        var browser = _app.CreateBrowser();
-        var step1 = await browser.SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
-        var signedIn = await browser.SubmitFormAsync(step1.Headers.Location!.OriginalString, new() { ["Input.TwoFactorCode"] = TwoFactor.CodeAt(key, _app.Clock.GetUtcNow()) });
-        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-OffBenzos=", StringComparison.Ordinal)).Split(';')[0];
+        var (browser, cookie) = await _app.SignInWithTwoFactorAsync(user, key);
         var alerts = Channel.CreateUnbounded<long>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        var connection = _app.ConnectHub(cookie);
         connection.On<long, string>("CrisisAlert", (id, _) => alerts.Writer.TryWrite(id));
         return (browser, connection, alerts);
     }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using OffBenzos.Community.Tests.Infrastructure;
 using OffBenzos.Community.Web.Groups;
@@ -13,19 +12,6 @@ public sealed class LiveRepliesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private HubConnection Connect(string cookie) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                if (cookie.Length > 0)
-                {
-                    o.Headers["Cookie"] = cookie;
-                }
-            })
-            .Build();
-
     [Fact]
     public async Task A_reader_of_the_open_thread_hears_of_each_new_reply()
     {
@@ -37,7 +23,7 @@ public sealed class LiveRepliesTests : IDisposable
         var thread = await _app.CreateThreadAsync(group, author);
         var (_, cookie) = await _app.SignInAsync(reader);
         var heard = Channel.CreateUnbounded<(int ThreadId, int PostId, int Number)>();
-        await using var connection = Connect(cookie);
+        await using var connection = _app.ConnectHub(cookie);
         connection.On<int, int, int>("NewPost", (t, p, n) => heard.Writer.TryWrite((t, p, n)));
         await connection.StartAsync();
 
@@ -64,7 +50,7 @@ public sealed class LiveRepliesTests : IDisposable
         var outsider = await _app.CreateUserAsync();
         var (_, cookie) = await _app.SignInAsync(outsider);
         var heard = 0;
-        await using var connection = Connect(cookie);
+        await using var connection = _app.ConnectHub(cookie);
         connection.On<int, int, int>("NewPost", (_, _, _) => Interlocked.Increment(ref heard));
         await connection.StartAsync();
 
@@ -82,7 +68,7 @@ public sealed class LiveRepliesTests : IDisposable
     [Fact]
     public async Task The_hub_refuses_anonymous_connections()
     {
-        await using var connection = Connect(cookie: "");
+        await using var connection = _app.ConnectHub(cookie: "");
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => connection.StartAsync());
     }

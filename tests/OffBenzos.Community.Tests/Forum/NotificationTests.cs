@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
@@ -130,14 +129,7 @@ public sealed class NotificationTests : IDisposable
         var (group, threadId, author, _, otherBrowser) = await ArrangeAsync();
         var (_, cookie) = await _app.SignInAsync(author);
         var counts = Channel.CreateUnbounded<int>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        await using var connection = _app.ConnectHub(cookie);
         connection.On<int>("UnreadNotifications", c => counts.Writer.TryWrite(c));
         await connection.StartAsync();
 

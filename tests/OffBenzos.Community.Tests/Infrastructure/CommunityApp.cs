@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
@@ -145,6 +147,20 @@ public class CommunityApp : WebApplicationFactory<Program>
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.CookieName + "=", StringComparison.Ordinal));
         return (browser, cookie.Split(';')[0]);
     }
+
+    /// <summary>A real SignalR client for the forum hub, signed in with <paramref name="cookie"/> (not started).</summary>
+    public HubConnection ConnectHub(string cookie) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "/hubs/forum"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                if (cookie.Length > 0)
+                {
+                    o.Headers["Cookie"] = cookie;
+                }
+            })
+            .Build();
 
     protected override void Dispose(bool disposing)
     {

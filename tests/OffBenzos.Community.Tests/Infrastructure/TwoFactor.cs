@@ -21,7 +21,11 @@ public static class TwoFactor
         });
 
     /// <summary>Signs in with passphrase and a fresh authenticator code, moving the clock to the next step first.</summary>
-    public static async Task<HttpClient> SignedInWithTwoFactorAsync(this CommunityApp app, CommunityApp.TestUser user, string key)
+    public static async Task<HttpClient> SignedInWithTwoFactorAsync(this CommunityApp app, CommunityApp.TestUser user, string key) =>
+        (await app.SignInWithTwoFactorAsync(user, key)).Browser;
+
+    /// <summary>As <see cref="SignedInWithTwoFactorAsync"/>, also returning the sign-in cookie (for the SignalR client).</summary>
+    public static async Task<(HttpClient Browser, string Cookie)> SignInWithTwoFactorAsync(this CommunityApp app, CommunityApp.TestUser user, string key)
     {
         app.Clock.Advance(Totp.Step);
         var browser = app.CreateBrowser();
@@ -38,6 +42,7 @@ public static class TwoFactor
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
-        return browser;
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.CookieName + "=", StringComparison.Ordinal));
+        return (browser, cookie.Split(';')[0]);
     }
 }

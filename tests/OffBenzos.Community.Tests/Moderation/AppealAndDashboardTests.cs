@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
@@ -89,16 +88,9 @@ public sealed class AppealAndDashboardTests : IDisposable
         var moderatorUser = await _app.CreateUserAsync(roles: OffBenzos.Community.Web.Authorization.SiteRoles.Moderator);
         var key = await _app.EnableTwoFactorAsync(moderatorUser);
         var moderator = await _app.SignedInWithTwoFactorAsync(moderatorUser, key);
-        var (_, cookie) = await SignInWithCodeForCookieAsync(moderatorUser, key);
+        var (_, cookie) = await _app.SignInWithTwoFactorAsync(moderatorUser, key);
         var changes = Channel.CreateUnbounded<long>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        await using var connection = _app.ConnectHub(cookie);
         connection.On<long>("QueueChanged", id => changes.Writer.TryWrite(id));
         await connection.StartAsync();
         Assert.True(await connection.InvokeAsync<bool>("WatchQueue"));
@@ -118,14 +110,7 @@ public sealed class AppealAndDashboardTests : IDisposable
     public async Task A_member_cannot_watch_the_queue()
     {
         var (_, cookie) = await _app.SignInAsync(await _app.CreateUserAsync());
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        await using var connection = _app.ConnectHub(cookie);
         await connection.StartAsync();
 
         Assert.False(await connection.InvokeAsync<bool>("WatchQueue"));
@@ -155,15 +140,5 @@ public sealed class AppealAndDashboardTests : IDisposable
         Assert.Equal("1.5 hours", page.TextOf("[data-median='7']"));
         Assert.NotNull(page.QuerySelector("svg.chart title"));
         Assert.Equal(30, page.QuerySelectorAll("svg.chart rect").Length);
-    }
-
-    private async Task<(HttpClient, string)> SignInWithCodeForCookieAsync(CommunityApp.TestUser user, string key)
-    {
-        _app.Clock.Advance(OffBenzos.Community.Web.Accounts.Totp.Step);
-        var browser = _app.CreateBrowser();
-        var step1 = await browser.SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
-        var response = await browser.SubmitFormAsync(step1.Headers.Location!.OriginalString, new() { ["Input.TwoFactorCode"] = TwoFactor.CodeAt(key, _app.Clock.GetUtcNow()) });
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-OffBenzos=", StringComparison.Ordinal));
-        return (browser, cookie.Split(';')[0]);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
@@ -70,14 +69,7 @@ public sealed class SanctionTests : IDisposable
         var (_, _, author, itemId, moderator) = await FlaggedAuthorAsync();
         var (browser, cookie) = await _app.SignInAsync(author);
         var closed = Channel.CreateUnbounded<bool>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, "/hubs/forum"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
-            .Build();
+        await using var connection = _app.ConnectHub(cookie);
         connection.Closed += _ => { closed.Writer.TryWrite(true); return Task.CompletedTask; };
         await connection.StartAsync();
 
