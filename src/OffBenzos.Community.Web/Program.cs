@@ -1,6 +1,7 @@
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Admin;
 using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Chat;
 using OffBenzos.Community.Web.Crisis;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Demo;
@@ -19,6 +20,7 @@ builder.AddCommunityAuthorization();
 builder.AddCrisisResources();
 builder.AddAdmin();
 builder.AddForum();
+builder.AddChat();
 builder.AddSearch();
 builder.AddModeration();
 builder.AddSecurityHeaders();
@@ -39,6 +41,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapRazorPages();
 app.MapForum();
+app.MapChat();
 
 await app.RunAsync();
 

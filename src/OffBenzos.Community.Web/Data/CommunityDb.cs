@@ -46,6 +46,9 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
     public DbSet<SubmissionStash> SubmissionStashes => Set<SubmissionStash>();
+    public DbSet<Chat.ChatRoom> ChatRooms => Set<Chat.ChatRoom>();
+    public DbSet<Chat.ChatMessage> ChatMessages => Set<Chat.ChatMessage>();
+    public DbSet<Chat.ChatPresence> ChatPresences => Set<Chat.ChatPresence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

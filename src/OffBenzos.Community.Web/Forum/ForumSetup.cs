@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Groups;
 using OffBenzos.Community.Web.Notifications;
 
@@ -21,7 +20,6 @@ public static class ForumSetup
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<OffBenzos.Community.Web.Accounts.BlockService>();
         builder.Services.AddSingleton<INotificationNotifier, SignalRNotificationNotifier>();
-        builder.Services.AddSignalR(o => o.AddFilter<CurrentAccountHubFilter>());
         return builder;
     }
 

@@ -19,6 +19,7 @@ public sealed class FlagService(
     NotificationService notifications,
     IModerationNotifier queue,
     ModeratorDuty duty,
+    Lazy<Chat.ChatService> chat,
     IOptions<ModerationOptions> options,
     TimeProvider clock,
     ILogger<FlagService> logger)
@@ -135,7 +136,7 @@ public sealed class FlagService(
 
     private async Task AutoHideAsync(ReviewItem item, ModerationTarget target)
     {
-        if (item.AutoHidden || item.Score < options.Value.AutoHideScore || target.Type is not (ModerationTargets.Post or ModerationTargets.Thread))
+        if (item.AutoHidden || item.Score < options.Value.AutoHideScore || target.Type is not (ModerationTargets.Post or ModerationTargets.Thread or ModerationTargets.ChatMessage))
         {
             return;
         }
@@ -149,10 +150,16 @@ public sealed class FlagService(
         item.AutoHidden = true;
         db.ReviewItems.Update(item);
         await db.SaveChangesAsync();
+        if (target.Type == ModerationTargets.ChatMessage)
+        {
+            await chat.Value.AnnounceStateAsync(long.Parse(target.Id, CultureInfo.InvariantCulture));
+        }
         if (target.AuthorId is { } author)
         {
             await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
-                "Some members flagged your post, so it is hidden while a moderator looks at it. This is not a decision: you can still edit it, and it comes back if the moderator finds nothing wrong.",
+                target.Type == ModerationTargets.ChatMessage
+                    ? "Some members flagged your chat message, so it is hidden while a moderator looks at it. This is not a decision: it comes back if the moderator finds nothing wrong."
+                    : "Some members flagged your post, so it is hidden while a moderator looks at it. This is not a decision: you can still edit it, and it comes back if the moderator finds nothing wrong.",
                 target.Type == ModerationTargets.Post ? int.Parse(target.Id, CultureInfo.InvariantCulture) : null);
         }
     }

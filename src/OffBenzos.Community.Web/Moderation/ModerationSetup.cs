@@ -12,6 +12,7 @@ public static class ModerationSetup
         builder.Services.AddScoped<ReviewService>();
         // ReviewService renders a moderator's edit with the forum's rules; the forum raises review items.
         builder.Services.AddScoped(sp => new Lazy<Forum.ForumService>(sp.GetRequiredService<Forum.ForumService>));
+        builder.Services.AddScoped(sp => new Lazy<Chat.ChatService>(sp.GetRequiredService<Chat.ChatService>));
         builder.Services.AddScoped<SanctionService>();
         builder.Services.AddSingleton<SessionTerminator>();
         builder.Services.AddScoped<WatchedWords>();

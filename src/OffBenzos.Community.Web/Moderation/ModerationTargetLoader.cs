@@ -26,6 +26,12 @@ public sealed class ModerationTargetLoader(CommunityDb db)
                 var first = await db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId && p.Number == 1).Select(p => new { p.Id, p.Markdown }).FirstOrDefaultAsync();
                 return new ModerationTarget(ModerationTargets.Thread, id, thread.GroupId, thread.AuthorId, thread.Title,
                     thread.Title + "\n\n" + (first?.Markdown ?? ""), first is null ? "/groups" : $"/posts/{first.Id}");
+            case ModerationTargets.ChatMessage when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId):
+                return await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId)
+                    .Join(db.ChatRooms, m => m.RoomId, r => r.Id, (m, r) => new { m.AuthorId, m.Text, r.GroupId })
+                    .Join(db.Groups, x => x.GroupId, g => g.Id, (x, g) => new ModerationTarget(
+                        ModerationTargets.ChatMessage, id, g.Id, x.AuthorId, "Chat message in " + g.Name, x.Text, "/chat/messages/" + id))
+                    .SingleOrDefaultAsync();
             case ModerationTargets.Appeal when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var appealId):
                 return await db.Appeals.AsNoTracking().Where(a => a.Id == appealId)
                     .Select(a => new ModerationTarget(ModerationTargets.Appeal, id, null, a.UserId, "Appeal against " + a.DecisionKey, a.Text, "/moderation"))
@@ -39,7 +45,10 @@ public sealed class ModerationTargetLoader(CommunityDb db)
         }
     }
 
-    /// <summary>Sets a post's or thread's state; returns the state before, or null for targets without one.</summary>
+    /// <summary>
+    /// Sets a post's, thread's or chat message's state; returns the state before, or null for targets
+    /// without one. Call inside a transaction: publishing a held chat message takes the room's next sequence.
+    /// </summary>
     public async Task<ContentState?> SetStateAsync(string type, string id, ContentState state)
     {
         switch (type)
@@ -59,6 +68,20 @@ public sealed class ModerationTargetLoader(CommunityDb db)
                     held?.State = state;
                 }
                 return postBefore;
+            case ModerationTargets.ChatMessage:
+                var message = await db.ChatMessages.SingleOrDefaultAsync(m => m.Id == long.Parse(id, CultureInfo.InvariantCulture));
+                if (message is null)
+                {
+                    return null;
+                }
+                var messageBefore = message.State;
+                if (state == ContentState.Visible && message.Sequence is null)
+                {
+                    // A held message is said when it is published: it takes its place at the end of the room.
+                    message.Sequence = await Chat.ChatService.NextSequenceAsync(db, message.RoomId);
+                }
+                message.State = state;
+                return messageBefore;
             case ModerationTargets.Thread:
                 var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == int.Parse(id, CultureInfo.InvariantCulture));
                 if (thread is null)

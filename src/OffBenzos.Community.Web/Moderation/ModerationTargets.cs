@@ -14,5 +14,5 @@ public static class ModerationTargets
     /// <summary>A member's appeal against a decision: reviewed like anything else, by another moderator.</summary>
     public const string Appeal = "appeal";
 
-    public static readonly IReadOnlyList<string> Flaggable = [Post, Thread, Profile];
+    public static readonly IReadOnlyList<string> Flaggable = [Post, Thread, ChatMessage, Profile];
 }

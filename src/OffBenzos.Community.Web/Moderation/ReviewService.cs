@@ -16,6 +16,7 @@ public sealed class ReviewService(
     AppealService appeals,
     IModerationNotifier queue,
     Lazy<ForumService> forum,
+    Lazy<Chat.ChatService> chat,
     IOptions<ModerationOptions> options,
     TimeProvider clock)
 {
@@ -173,19 +174,24 @@ public sealed class ReviewService(
         await audit.AppendAsync(new AuditLog.Entry(moderatorId, action, item.TargetType, item.TargetId, item.GroupId, reason,
             $"state={before?.ToString() ?? "n/a"}; content={target?.Content}"));
         await transaction.CommitAsync();
+        if (item.TargetType == ModerationTargets.ChatMessage && before is not null)
+        {
+            // Gone from (or, approved, into) every open room at once.
+            await chat.Value.AnnounceStateAsync(long.Parse(item.TargetId, CultureInfo.InvariantCulture));
+        }
 
         var postId = item.TargetType == ModerationTargets.Post ? int.Parse(item.TargetId, CultureInfo.InvariantCulture) : (int?)null;
         if (decision == ReviewDecision.Agree && item.AuthorId is { } author && target is not null)
         {
             var what = editing ? "edited" : removal == ContentState.Removed ? "removed" : "hidden";
             await notifications.NotifyAsync(author, NotificationKind.ModerationNotice, target.Title,
-                $"A moderator {what} your {(item.TargetType == ModerationTargets.Thread ? "thread" : "post")}. Reason: {reason}", postId, moderatorId,
+                $"A moderator {what} your {Noun(item.TargetType)}. Reason: {reason}", postId, moderatorId,
                 appealKey: "item:" + item.Id.ToString(CultureInfo.InvariantCulture));
         }
         else if ((item.AutoHidden || item.HeldForApproval) && item.AuthorId is { } restoredAuthor && target is not null)
         {
             await notifications.NotifyAsync(restoredAuthor, NotificationKind.ModerationNotice, target.Title,
-                item.HeldForApproval ? "A moderator approved your post: everyone can see it now. Welcome!" : "A moderator looked at your post and it is visible again. Thank you for your patience.",
+                item.HeldForApproval ? $"A moderator approved your {Noun(item.TargetType)}: everyone can see it now. Welcome!" : $"A moderator looked at your {Noun(item.TargetType)} and it is visible again. Thank you for your patience.",
                 postId, moderatorId);
         }
         await queue.QueueChangedAsync(item);
@@ -198,4 +204,11 @@ public sealed class ReviewService(
         }
         return null;
     }
+
+    private static string Noun(string targetType) => targetType switch
+    {
+        ModerationTargets.Thread => "thread",
+        ModerationTargets.ChatMessage => "chat message",
+        _ => "post",
+    };
 }

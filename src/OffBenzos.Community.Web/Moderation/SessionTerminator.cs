@@ -8,7 +8,7 @@ namespace OffBenzos.Community.Web.Moderation;
 /// Ends a member's live connections at once: the ones on this instance are aborted, and every
 /// instance's pages are told to close theirs (any call they still make is refused by the hub filter).
 /// </summary>
-public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub)
+public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub, IHubContext<Chat.ChatHub, Chat.IChatClient> chat, IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _connections = new(StringComparer.Ordinal);
 
@@ -33,6 +33,12 @@ public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub)
     public async Task EndAsync(string userId)
     {
         await hub.Clients.User(userId).SessionEnded();
+        await chat.Clients.User(userId).SessionEnded();
+        // Out of every chat room on every instance, so even a page that ignores SessionEnded hears nothing more.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Chat.ChatEviction>().FromGroupAsync(userId, null, "Your session has ended.");
+        }
         if (_connections.TryRemove(userId, out var set))
         {
             foreach (var context in set.Values)

@@ -90,6 +90,7 @@ public static class WebUiSetup
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseMiddleware<Chat.HubOriginCheck>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -42,6 +42,9 @@ public class CommunityApp : WebApplicationFactory<Program>
         ["RateLimits:NewMemberPostsPerHour"] = "1000",
         // Holding every member's first posts is tested on its own; elsewhere it would only get in the way.
         ["Moderation:HoldFirstPosts"] = "0",
+        // Chat sends are limited per member; the limit has its own test.
+        ["Chat:MessagesPerMinute"] = "10000",
+        ["Chat:SendBurst"] = "1000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
@@ -148,10 +151,10 @@ public class CommunityApp : WebApplicationFactory<Program>
         return (browser, cookie.Split(';')[0]);
     }
 
-    /// <summary>A real SignalR client for the forum hub, signed in with <paramref name="cookie"/> (not started).</summary>
-    public HubConnection ConnectHub(string cookie) =>
+    /// <summary>A real SignalR client for a hub (the forum's by default), signed in with <paramref name="cookie"/> (not started).</summary>
+    public HubConnection ConnectHub(string cookie, string hub = "/hubs/forum", string? origin = null) =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, "/hubs/forum"), o =>
+            .WithUrl(new Uri(Server.BaseAddress, hub), o =>
             {
                 o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
@@ -159,8 +162,20 @@ public class CommunityApp : WebApplicationFactory<Program>
                 {
                     o.Headers["Cookie"] = cookie;
                 }
+                if (origin is not null)
+                {
+                    o.Headers["Origin"] = origin;
+                }
             })
             .Build();
+
+    /// <summary>A started chat client for <paramref name="cookie"/>.</summary>
+    public async Task<HubConnection> ConnectChatAsync(string cookie, string? origin = null)
+    {
+        var connection = ConnectHub(cookie, "/hubs/chat", origin);
+        await connection.StartAsync();
+        return connection;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -56,8 +56,14 @@ public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags,
             return NotFound();
         }
         // Only what the member can see can be flagged by them.
-        if (target.GroupId is { } groupId && (await access.ForGroupIdAsync(groupId))?.CanRead != true)
+        if (target.GroupId is { } groupId && await access.ForGroupIdAsync(groupId) is not { CanRead: true })
         {
+            return NotFound();
+        }
+        if (type == ModerationTargets.ChatMessage && target.GroupId is { } chatGroup
+            && await access.ForGroupIdAsync(chatGroup) is not ({ IsMember: true } or { IsSiteModerator: true }))
+        {
+            // A group's chat is for its members.
             return NotFound();
         }
         Target = target;

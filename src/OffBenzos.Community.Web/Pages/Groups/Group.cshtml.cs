@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Chat;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
@@ -8,7 +9,7 @@ using OffBenzos.Community.Web.Groups;
 namespace OffBenzos.Community.Web.Pages.Groups;
 
 /// <summary>A group's page: what it is for, joining and leaving, and its threads (when the reader may see them).</summary>
-public sealed class GroupModel(CommunityDb db, GroupAccess access, GroupService groups) : PageModel
+public sealed class GroupModel(CommunityDb db, GroupAccess access, GroupService groups, ChatEviction chatEviction) : PageModel
 {
     public const int ThreadsPerPage = 25;
 
@@ -78,6 +79,7 @@ public sealed class GroupModel(CommunityDb db, GroupAccess access, GroupService 
             return Challenge();
         }
         await groups.LeaveAsync(standing.Group.Id, userId);
+        await chatEviction.FromGroupAsync(userId, standing.Group.Id, $"You left {standing.Group.Name}, so you are no longer in its chat.");
         StatusMessage = $"You have left {standing.Group.Name}. You are welcome back any time.";
         return RedirectToPage(new { slug });
     }

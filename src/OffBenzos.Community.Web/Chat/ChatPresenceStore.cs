@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Groups;
+
+namespace OffBenzos.Community.Web.Chat;
+
+/// <summary>This process's name among the instances, for its presence rows.</summary>
+public sealed class ChatInstance
+{
+    public string Id { get; } = Environment.MachineName + ":" + Guid.NewGuid().ToString("N")[..12];
+}
+
+/// <summary>Who is in which room, shared by all instances through the database.</summary>
+public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOptions<ChatOptions> options, TimeProvider clock)
+{
+    public async Task EnterAsync(string connectionId, int roomId, string userId)
+    {
+        var now = clock.GetUtcNow();
+        var row = await db.ChatPresences.SingleOrDefaultAsync(p => p.ConnectionId == connectionId && p.RoomId == roomId);
+        if (row is null)
+        {
+            db.ChatPresences.Add(new ChatPresence { ConnectionId = connectionId, RoomId = roomId, UserId = userId, InstanceId = instance.Id, JoinedAt = now, SeenAt = now });
+        }
+        else
+        {
+            row.SeenAt = now;
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public Task<bool> IsInRoomAsync(string connectionId, int roomId) =>
+        db.ChatPresences.AnyAsync(p => p.ConnectionId == connectionId && p.RoomId == roomId);
+
+    /// <summary>Leaves one room, or every room when <paramref name="roomId"/> is null; returns the rooms left.</summary>
+    public async Task<IReadOnlyList<int>> LeaveAsync(string connectionId, int? roomId = null)
+    {
+        var rows = db.ChatPresences.Where(p => p.ConnectionId == connectionId && (roomId == null || p.RoomId == roomId));
+        var rooms = await rows.Select(p => p.RoomId).Distinct().ToListAsync();
+        await rows.ExecuteDeleteAsync();
+        return rooms;
+    }
+
+    /// <summary>Each member once, with their role in the group (moderator, coach) when they have one.</summary>
+    public async Task<IReadOnlyList<ChatPresenceView>> InRoomAsync(int roomId)
+    {
+        var since = clock.GetUtcNow() - options.Value.PresenceTimeout;
+        var groupId = await db.ChatRooms.Where(r => r.Id == roomId).Select(r => r.GroupId).SingleAsync();
+        var rows = await db.ChatPresences.AsNoTracking()
+            .Where(p => p.RoomId == roomId && p.SeenAt > since)
+            .Select(p => p.UserId).Distinct()
+            .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName })
+            .ToListAsync();
+        var ids = rows.Select(r => r.Id).ToList();
+        var groupRoles = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.GroupId == groupId && ids.Contains(m.UserId) && m.Role != GroupRole.Member)
+            .ToDictionaryAsync(m => m.UserId, m => m.Role);
+        var staff = await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .Where(x => x.Name == SiteRoles.Moderator || x.Name == SiteRoles.Admin)
+            .Select(x => x.UserId).Distinct().ToListAsync();
+        return rows
+            .Select(r => new ChatPresenceView(r.Id, r.DisplayName,
+                groupRoles.TryGetValue(r.Id, out var role) ? (role == GroupRole.Coach ? "coach" : "moderator")
+                : staff.Contains(r.Id) ? "moderator" : null))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>A member's connections in the rooms of one group (or in every room).</summary>
+    public async Task<IReadOnlyList<(string ConnectionId, int RoomId)>> ConnectionsOfAsync(string userId, int? groupId = null)
+    {
+        var rows = await db.ChatPresences.AsNoTracking().Where(p => p.UserId == userId)
+            .Join(db.ChatRooms, p => p.RoomId, r => r.Id, (p, r) => new { p.ConnectionId, p.RoomId, r.GroupId })
+            .Where(x => groupId == null || x.GroupId == groupId)
+            .ToListAsync();
+        return rows.Select(r => (r.ConnectionId, r.RoomId)).ToList();
+    }
+
+    /// <summary>Marks this instance's connections as still here; forgets rows no instance refreshed in time. Returns the rooms that changed.</summary>
+    public async Task<IReadOnlyList<int>> RefreshAsync()
+    {
+        var now = clock.GetUtcNow();
+        await db.ChatPresences.Where(p => p.InstanceId == instance.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SeenAt, now));
+        var stale = db.ChatPresences.Where(p => p.SeenAt < now - options.Value.PresenceTimeout);
+        var rooms = await stale.Select(p => p.RoomId).Distinct().ToListAsync();
+        await stale.ExecuteDeleteAsync();
+        return rooms;
+    }
+}

@@ -1,0 +1,363 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Crisis;
+using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
+using OffBenzos.Community.Web.Notifications;
+
+namespace OffBenzos.Community.Web.Chat;
+
+/// <summary>
+/// Rooms and messages: who may enter and write, storing a message once (however often it is sent),
+/// reading history and catching up, and removing a message. The hub calls this for the signed-in user
+/// of the connection; every call checks access again from the database.
+/// </summary>
+public sealed class ChatService(
+    CommunityDb db,
+    GroupAccess access,
+    CurrentAccount current,
+    ContentGate gate,
+    SystemReview review,
+    AuditLog audit,
+    NotificationService notifications,
+    BlockService blocks,
+    ChatBroadcast broadcast,
+    CrisisDirectory crisisLines,
+    IOptions<ChatOptions> options,
+    TimeProvider clock,
+    ILogger<ChatService> logger)
+{
+    public const int RemoveReasonMax = 500;
+
+    /// <summary>Catch-up returns at most this many messages; past it the browser starts again from the latest page.</summary>
+    public const int CatchUpMax = 1000;
+
+    public sealed record RoomAccess(ChatRoom Room, GroupAccess.Standing Standing)
+    {
+        /// <summary>Group members, and site moderators (who look after every room).</summary>
+        public bool CanEnter => Standing.IsMember || Standing.IsSiteModerator;
+
+        public bool CanSend => CanEnter && Standing.CanWrite;
+
+        public string? WhyNotSend => !CanEnter ? "Join this group to take part in its chat." : Standing.WhyNotWrite;
+
+        /// <summary>Site moderators, and the group's own moderators and coaches.</summary>
+        public bool CanModerate => Standing.CanModerate || (Standing.IsMember && Standing.Membership!.Role == GroupRole.Coach);
+    }
+
+    /// <summary>The group's standing room, made on first use.</summary>
+    public async Task<ChatRoom> RoomForGroupAsync(int groupId)
+    {
+        var room = await db.ChatRooms.AsNoTracking().SingleOrDefaultAsync(r => r.GroupId == groupId && r.Kind == ChatRoomKind.Group);
+        if (room is not null)
+        {
+            return room;
+        }
+        room = new ChatRoom { GroupId = groupId, Kind = ChatRoomKind.Group, CreatedAt = clock.GetUtcNow() };
+        db.ChatRooms.Add(room);
+        try
+        {
+            await db.SaveChangesAsync();
+            return room;
+        }
+        catch (DbUpdateException)
+        {
+            // Two members opened the room at once: the other made it.
+            db.ChangeTracker.Clear();
+            return await db.ChatRooms.AsNoTracking().SingleAsync(r => r.GroupId == groupId && r.Kind == ChatRoomKind.Group);
+        }
+    }
+
+    public async Task<RoomAccess?> AccessAsync(int roomId)
+    {
+        var room = await db.ChatRooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId);
+        if (room is null || await access.ForGroupIdAsync(room.GroupId) is not { } standing)
+        {
+            return null;
+        }
+        return new RoomAccess(room, standing);
+    }
+
+    /// <summary>
+    /// Entering a room: the latest page of messages, or (when <paramref name="after"/> is given, on a
+    /// reconnect) every message after that sequence and which earlier ones were removed meanwhile.
+    /// </summary>
+    public async Task<ChatJoinResult> JoinAsync(RoomAccess room, long? after, IReadOnlyList<ChatPresenceView> present)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var userId = room.Standing.UserId!;
+        var blocked = await blocks.BlockedByAsync(userId);
+        var roomId = room.Room.Id;
+        var lastSequence = await db.ChatRooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).SingleAsync();
+        List<ChatMessageView> messages;
+        var hasOlder = false;
+        IReadOnlyList<long> removed = [];
+        if (after is { } since && since >= 0 && lastSequence - since <= CatchUpMax)
+        {
+            messages = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == roomId && m.Sequence > since && m.State == ContentState.Visible));
+            // Removals since the member was away, among what they may have on screen.
+            var window = since - (2 * options.Value.PageSize);
+            removed = await db.ChatMessages
+                .Where(m => m.RoomId == roomId && m.Sequence > window && m.State != ContentState.Visible)
+                .Select(m => m.Id).ToListAsync();
+        }
+        else
+        {
+            var page = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == roomId && m.State == ContentState.Visible)
+                .OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
+            hasOlder = page.Count > options.Value.PageSize;
+            messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).ToList();
+        }
+        messages.RemoveAll(m => blocked.Contains(m.AuthorId));
+        var name = await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+        return new ChatJoinResult(true, null, roomId, name, messages, hasOlder, lastSequence, removed, present,
+            room.CanSend, room.WhyNotSend, room.CanModerate, blocked);
+    }
+
+    /// <summary>Older messages, scrolling back.</summary>
+    public async Task<ChatHistory> OlderAsync(RoomAccess room, long before)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var blocked = await blocks.BlockedByAsync(room.Standing.UserId!);
+        var page = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == room.Room.Id && m.Sequence < before && m.State == ContentState.Visible)
+            .OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
+        var hasOlder = page.Count > options.Value.PageSize;
+        var messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).Where(m => !blocked.Contains(m.AuthorId)).ToList();
+        return new ChatHistory(messages, hasOlder);
+    }
+
+    /// <summary>
+    /// Stores the message (once, whatever the retries), publishes it to the room, and returns it with
+    /// its sequence. A retry of a stored message returns it again and publishes nothing new.
+    /// </summary>
+    public async Task<ChatSendResult> SendAsync(int roomId, Guid clientId, string? text, bool crisisAcknowledged)
+    {
+        if (await current.GetAsync() is not { } account)
+        {
+            return new(ChatSendStatus.Refused, Error: "Please sign in again.");
+        }
+        if (clientId == Guid.Empty)
+        {
+            return new(ChatSendStatus.Refused, Error: "This message has no id; please reload the page.");
+        }
+        var existing = await FindAsync(account.UserId, clientId);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var (clean, error) = Clean(text);
+        if (error is not null)
+        {
+            return new(ChatSendStatus.Refused, Error: error);
+        }
+        if (await AccessAsync(roomId) is not { } room || !room.CanEnter)
+        {
+            return new(ChatSendStatus.Refused, Error: "You're not in this room any more.");
+        }
+        if (!room.CanSend)
+        {
+            return new(ChatSendStatus.Refused, Error: room.WhyNotSend);
+        }
+
+        var verdict = await gate.CheckAsync(account.UserId, room.Standing.IsSiteModerator, clean!, CountLinks(clean!), isNewPost: false);
+        if (verdict.Blocked)
+        {
+            return new(ChatSendStatus.Refused, Error: verdict.BlockedBecause!.Replace("post", "message", StringComparison.Ordinal));
+        }
+        if (!crisisAcknowledged && verdict.Crisis.ShouldSignpost && !verdict.Crisis.ShouldHold)
+        {
+            return new(ChatSendStatus.Check, Crisis: await CardAsync(verdict.Crisis, account.UserId));
+        }
+
+        var message = new ChatMessage
+        {
+            RoomId = roomId,
+            AuthorId = account.UserId,
+            ClientId = clientId,
+            Text = clean!,
+            SentAt = clock.GetUtcNow(),
+            State = verdict.Held ? ContentState.PendingApproval : ContentState.Visible,
+        };
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            if (!verdict.Held)
+            {
+                message.Sequence = await NextSequenceAsync(db, roomId);
+            }
+            db.ChatMessages.Add(message);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateException ex)
+        {
+            // The same message sent twice at once (two tabs, a retry racing the first try): the first stored it.
+            logger.LogInformation(ex, "A chat message was stored concurrently; returning the stored one.");
+            db.ChangeTracker.Clear();
+            return await FindAsync(account.UserId, clientId) ?? throw new InvalidOperationException("A chat message could not be stored.", ex);
+        }
+
+        var view = (await ViewsAsync(db.ChatMessages.Where(m => m.Id == message.Id))).Single();
+        if (!verdict.Held)
+        {
+            await broadcast.MessageAsync(view);
+        }
+        if (verdict.RaiseLane is { } lane)
+        {
+            var groupName = await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+            await review.RaiseAsync(ChatTarget(message, room.Room.GroupId, groupName), lane, verdict.RaiseBecause ?? "Raised automatically.", verdict.Held);
+        }
+        return verdict.Held
+            ? new(ChatSendStatus.Held, MessageId: message.Id,
+                Error: verdict.Crisis.ShouldHold
+                    ? "Thank you for trusting us with this. To keep everyone safe, messages with details like these are read by a moderator before others see them. If you are in danger, please use the crisis lines at the top of the page now."
+                    : "Your message is waiting for a moderator before others see it, because it matches one of the community's watched words.")
+            : new(ChatSendStatus.Sent, view);
+    }
+
+    /// <summary>A moderator, group moderator or coach removes a message: gone for everyone at once, audited, the author told why.</summary>
+    public async Task<string?> RemoveAsync(long messageId, string? reason)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return "Please give a short reason: the author will see it.";
+        }
+        if (reason.Length > RemoveReasonMax)
+        {
+            return $"Please keep the reason under {RemoveReasonMax} characters.";
+        }
+        var message = await db.ChatMessages.SingleOrDefaultAsync(m => m.Id == messageId);
+        if (message is null || await AccessAsync(message.RoomId) is not { } room || !room.CanEnter)
+        {
+            return "That message no longer exists.";
+        }
+        if (!room.CanModerate)
+        {
+            return "Only moderators and the group's coaches can remove messages.";
+        }
+        if (message.State is ContentState.Removed)
+        {
+            return null;
+        }
+        var before = message.State;
+        message.State = ContentState.Removed;
+        message.RemovedAt = clock.GetUtcNow();
+        message.RemovedById = room.Standing.UserId;
+        await audit.AppendAsync(new AuditLog.Entry(room.Standing.UserId!, "chat.remove", ModerationTargets.ChatMessage,
+            message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), room.Room.GroupId, reason, $"state={before}; content={message.Text}"));
+        await broadcast.RemovedAsync(message.RoomId, message.Id);
+        if (message.AuthorId != room.Standing.UserId)
+        {
+            var groupName = await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+            await notifications.NotifyAsync(message.AuthorId, NotificationKind.ModerationNotice, "Your chat message in " + groupName,
+                "A moderator removed your chat message. Reason: " + reason, actorId: room.Standing.UserId);
+        }
+        return null;
+    }
+
+    /// <summary>After a moderator's decision: a published message appears in its room, a hidden or removed one disappears.</summary>
+    public async Task AnnounceStateAsync(long messageId)
+    {
+        var message = await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.RoomId, m.State, m.Sequence }).SingleOrDefaultAsync();
+        if (message is null)
+        {
+            return;
+        }
+        if (message.State == ContentState.Visible && message.Sequence is not null)
+        {
+            await broadcast.MessageAsync((await ViewsAsync(db.ChatMessages.Where(m => m.Id == messageId))).Single());
+        }
+        else if (message.State != ContentState.PendingApproval)
+        {
+            await broadcast.RemovedAsync(message.RoomId, messageId);
+        }
+    }
+
+    /// <summary>Takes the room's next sequence number; call inside a transaction so the number and the message commit together.</summary>
+    internal static async Task<long> NextSequenceAsync(CommunityDb db, int roomId)
+    {
+        // The update takes the row's write lock first, so two senders never get the same number.
+        await db.ChatRooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSequence, r => r.LastSequence + 1));
+        return await db.ChatRooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).SingleAsync();
+    }
+
+    internal static ModerationTarget ChatTarget(ChatMessage message, int groupId, string groupName) =>
+        new(ModerationTargets.ChatMessage, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), groupId, message.AuthorId,
+            "Chat message in " + groupName, message.Text, "/chat/messages/" + message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Plain text as typed: line breaks kept, other control characters dropped, at most <see cref="ChatOptions.MessageMax"/> characters.</summary>
+    public static (string? Text, string? Error) Clean(string? text)
+    {
+        if (text is null)
+        {
+            return (null, "Write something first.");
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ReplaceLineEndings("\n"))
+        {
+            if (!char.IsControl(c) || c is '\n' or '\t')
+            {
+                builder.Append(c);
+            }
+        }
+        var clean = builder.ToString().Trim();
+        if (clean.Length == 0)
+        {
+            return (null, "Write something first.");
+        }
+        if (clean.Length > ChatOptions.MessageMax)
+        {
+            return (null, $"Please keep a message under {ChatOptions.MessageMax:N0} characters (this one has {clean.Length:N0}). Your text is still in the box: you could send it in two parts.");
+        }
+        return (clean, null);
+    }
+
+    private static int CountLinks(string text) =>
+        text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Count(w => w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<ChatCrisisCard> CardAsync(CrisisAssessment assessment, string userId)
+    {
+        var country = await db.Users.Where(u => u.Id == userId).Select(u => u.CountryCode).SingleOrDefaultAsync();
+        var resources = crisisLines.For(country);
+        var lines = resources.Lines.Where(l => l.Kind == "crisis").Take(3).Select(l => new ChatCrisisLine(l.Name, l.Display, l.Tel, l.Sms)).ToList();
+        return new ChatCrisisCard(assessment.Has(CrisisCategory.SuicideOrSelfHarm), assessment.Has(CrisisCategory.MedicalEmergency), lines,
+            resources.Emergency?.Display, resources.Emergency?.Tel, resources.EmergencyText);
+    }
+
+    private async Task<ChatSendResult?> FindAsync(string userId, Guid clientId)
+    {
+        var stored = await db.ChatMessages.AsNoTracking().Where(m => m.AuthorId == userId && m.ClientId == clientId)
+            .Select(m => new { m.Id, m.State }).SingleOrDefaultAsync();
+        if (stored is null)
+        {
+            return null;
+        }
+        if (stored.State == ContentState.PendingApproval)
+        {
+            return new(ChatSendStatus.Held, MessageId: stored.Id, Error: "Your message is waiting for a moderator before others see it.");
+        }
+        if (stored.State != ContentState.Visible)
+        {
+            return new(ChatSendStatus.Refused, MessageId: stored.Id, Error: "A moderator removed this message.");
+        }
+        return new(ChatSendStatus.Sent, (await ViewsAsync(db.ChatMessages.Where(m => m.Id == stored.Id))).Single());
+    }
+
+    /// <summary>The messages with their authors' names, in room order.</summary>
+    private async Task<List<ChatMessageView>> ViewsAsync(IQueryable<ChatMessage> messages)
+    {
+        var rows = await messages.AsNoTracking()
+            .Join(db.Users, m => m.AuthorId, u => u.Id, (m, u) => new { m.Id, m.RoomId, m.Sequence, m.AuthorId, u.DisplayName, m.Text, m.SentAt, m.ClientId })
+            .ToListAsync();
+        return rows.OrderBy(r => r.Sequence)
+            .Select(r => new ChatMessageView(r.Id, r.RoomId, r.Sequence ?? 0, r.AuthorId, r.DisplayName, r.Text, r.SentAt, r.ClientId))
+            .ToList();
+    }
+}

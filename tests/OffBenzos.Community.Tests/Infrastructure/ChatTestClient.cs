@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using OffBenzos.Community.Web.Chat;
+
+namespace OffBenzos.Community.Tests.Infrastructure;
+
+/// <summary>A member's chat connection through the real SignalR client, with what it hears kept in order.</summary>
+public sealed class ChatTestClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    public ChatTestClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<ChatMessageView>("Message", m => Messages.Writer.TryWrite(m));
+        connection.On<int, long>("MessageRemoved", (_, id) => Removed.Writer.TryWrite(id));
+        connection.On<int, IReadOnlyList<ChatPresenceView>>("Presence", (_, p) => Presence.Writer.TryWrite(p));
+        connection.On<int, string, string>("Typing", (_, _, name) => Typing.Writer.TryWrite(name));
+        connection.On<int, string>("RoomClosed", (_, reason) => Closed.Writer.TryWrite(reason));
+        connection.On("SessionEnded", () => Closed.Writer.TryWrite("session ended"));
+    }
+
+    public HubConnection Connection { get; }
+    public Channel<ChatMessageView> Messages { get; } = Channel.CreateUnbounded<ChatMessageView>();
+    public Channel<long> Removed { get; } = Channel.CreateUnbounded<long>();
+    public Channel<IReadOnlyList<ChatPresenceView>> Presence { get; } = Channel.CreateUnbounded<IReadOnlyList<ChatPresenceView>>();
+    public Channel<string> Typing { get; } = Channel.CreateUnbounded<string>();
+    public Channel<string> Closed { get; } = Channel.CreateUnbounded<string>();
+
+    public static async Task<ChatTestClient> ConnectAsync(CommunityApp app, string cookie)
+    {
+        var client = new ChatTestClient(app.ConnectHub(cookie, "/hubs/chat"));
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public Task<ChatJoinResult> JoinAsync(int roomId, long? after = null) =>
+        Connection.InvokeAsync<ChatJoinResult>("Join", roomId, after);
+
+    public Task<ChatSendResult> SendAsync(int roomId, string text, Guid? clientId = null, bool crisisAcknowledged = false) =>
+        Connection.InvokeAsync<ChatSendResult>("Send", roomId, clientId ?? Guid.NewGuid(), text, crisisAcknowledged);
+
+    public static async Task<T> NextAsync<T>(Channel<T> channel)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        return await channel.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>Waits for a presence update that satisfies <paramref name="condition"/>.</summary>
+    public async Task<IReadOnlyList<ChatPresenceView>> PresenceWhereAsync(Func<IReadOnlyList<ChatPresenceView>, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (true)
+        {
+            var present = await Presence.Reader.ReadAsync(timeout.Token);
+            if (condition(present))
+            {
+                return present;
+            }
+        }
+    }
+
+    /// <summary>Lets anything already on its way arrive, then says whether the channel is still empty.</summary>
+    public static async Task<bool> StaysEmptyAsync<T>(Channel<T> channel, int milliseconds = 500)
+    {
+        await Task.Delay(milliseconds);
+        return !channel.Reader.TryPeek(out _);
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
