@@ -22,6 +22,7 @@ public sealed class ItemModel(
     ForumService forum,
     CrisisDirectory directory,
     AuditLog audit,
+    Chat.ChatService chat,
     TimeProvider clock) : PageModel
 {
     public ReviewItem Item { get; private set; } = null!;
@@ -76,12 +77,16 @@ public sealed class ItemModel(
         return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
     }
 
-    /// <summary>Replies in the thread, as the moderator, to the post under review (crisis and medical items).</summary>
+    /// <summary>Replies in the thread (or the chat room), as the moderator, to the post or message under review (crisis and medical items).</summary>
     public async Task<IActionResult> OnPostReplyAsync(long id, string? reply)
     {
         if (await LoadAsync(id) is { } refusal)
         {
             return refusal;
+        }
+        if (Item.TargetType == ModerationTargets.ChatMessage)
+        {
+            return await ReplyInChatAsync(id, reply);
         }
         if (Item.TargetType != ModerationTargets.Post || await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == int.Parse(Item.TargetId, CultureInfo.InvariantCulture)) is not { } post)
         {
@@ -105,6 +110,27 @@ public sealed class ItemModel(
         await audit.AppendAsync(new AuditLog.Entry(scope.UserId, "review.reply", ModerationTargets.Post, Item.TargetId, thread.GroupId,
             "Supportive reply posted as #" + result.Post!.Number.ToString(CultureInfo.InvariantCulture)));
         StatusMessage = "Your reply is posted.";
+        return Redirect($"/moderation/items/{id}");
+    }
+
+    private async Task<IActionResult> ReplyInChatAsync(long id, string? reply)
+    {
+        var message = await db.ChatMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == long.Parse(Item.TargetId, CultureInfo.InvariantCulture));
+        if (message is null)
+        {
+            return NotFound();
+        }
+        var scope = (await scopes.GetAsync())!;
+        // Staff speaking: acknowledged up front, so the crisis lines in the reply do not stop it.
+        var result = await chat.SendAsync(message.RoomId, Guid.NewGuid(), reply, crisisAcknowledged: true);
+        if (result.Status != Chat.ChatSendStatus.Sent)
+        {
+            StatusMessage = "Error: " + (result.Error ?? "the reply could not be sent.");
+            return Redirect($"/moderation/items/{id}");
+        }
+        await audit.AppendAsync(new AuditLog.Entry(scope.UserId, "review.reply", ModerationTargets.ChatMessage, Item.TargetId, Item.GroupId,
+            "Supportive reply sent in the chat room as message " + result.Message!.Id.ToString(CultureInfo.InvariantCulture)));
+        StatusMessage = "Your reply is in the chat room.";
         return Redirect($"/moderation/items/{id}");
     }
 
@@ -167,7 +193,7 @@ public sealed class ItemModel(
     private async Task LoadDetailsAsync()
     {
         Target = await targets.LoadAsync(Item.TargetType, Item.TargetId);
-        if (Item.Lane is ReviewLane.Crisis or ReviewLane.Medical && Item.TargetType == ModerationTargets.Post && Item.AuthorId is { } authorId)
+        if (Item.Lane is ReviewLane.Crisis or ReviewLane.Medical && Item.TargetType is ModerationTargets.Post or ModerationTargets.ChatMessage && Item.AuthorId is { } authorId)
         {
             var writer = await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => new { u.DisplayName, u.CountryCode }).SingleOrDefaultAsync();
             if (writer is not null)

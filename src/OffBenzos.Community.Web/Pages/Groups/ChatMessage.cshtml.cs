@@ -6,14 +6,14 @@ using OffBenzos.Community.Web.Chat;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 
-namespace OffBenzos.Community.Web.Pages.Chat;
+namespace OffBenzos.Community.Web.Pages.Groups;
 
 /// <summary>
 /// One chat message with the conversation around it: where flags, notifications and the review
 /// queue link to. Members of the room see published messages; moderators also see held and removed ones.
 /// </summary>
 [Authorize]
-public sealed class MessageModel(CommunityDb db, ChatService chat) : PageModel
+public sealed class ChatMessageModel(CommunityDb db, ChatService chat) : PageModel
 {
     public const int Around = 10;
 
