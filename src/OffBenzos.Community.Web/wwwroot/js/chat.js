@@ -32,6 +32,7 @@ let canModerate = false;
 let blocked = new Set();
 let joined = false;
 let catchUpTimer = 0;
+let presenceUpdates = 0; // a live presence update newer than a Join's answer wins over it
 const seen = new Map(); // sequence -> element
 const typing = new Map(); // userId -> { name, until }
 
@@ -144,14 +145,9 @@ function place(message) {
     seen.set(message.sequence, seen.get(message.sequence) ?? null);
     return false;
   }
-  // My own message may already be on screen, waiting for its acknowledgement.
-  let item = list.querySelector(`.chat-pending[data-client-id="${CSS.escape(message.clientId)}"]`);
-  if (item) {
-    setPublished(item, message);
-    item.remove();
-  } else {
-    item = messageElement(message, false);
-  }
+  // My own message may already be on screen, waiting for its acknowledgement: it becomes the real one.
+  list.querySelector(`.chat-pending[data-client-id="${CSS.escape(message.clientId)}"]`)?.remove();
+  const item = messageElement(message, false);
   seen.set(message.sequence, item);
   const after = [...list.querySelectorAll('.chat-message[data-sequence]')].find((el) => Number(el.dataset.sequence) > message.sequence);
   const firstPending = list.querySelector('.chat-pending');
@@ -252,7 +248,11 @@ connection.on('MessageRemoved', (room, messageId) => {
   if (room === roomId) document.getElementById(`chat-message-${messageId}`)?.remove();
 });
 
-connection.on('Presence', (room, present) => { if (room === roomId) renderPresence(present); });
+connection.on('Presence', (room, present) => {
+  if (room !== roomId) return;
+  presenceUpdates += 1;
+  renderPresence(present);
+});
 
 connection.on('Typing', (room, who, name) => {
   if (room !== roomId || who === userId || blocked.has(who)) return;
@@ -276,6 +276,7 @@ connection.on('SessionEnded', async () => {
 connection.onreconnecting(() => {
   joined = false;
   setStatus('Reconnecting… Anything you send now is kept and sent when the connection is back.');
+  for (const entry of outbox) setPendingState(entry, 'Waiting for the connection: it will be sent when it is back.');
 });
 connection.onreconnected(() => join());
 connection.onclose(() => {
@@ -285,6 +286,7 @@ connection.onclose(() => {
 
 async function join() {
   try {
+    const updatesBefore = presenceUpdates;
     const result = await connection.invoke('Join', roomId, joined || lastSequence > 0 ? lastSequence : null);
     if (!result.ok) {
       setComposer(false);
@@ -303,7 +305,7 @@ async function join() {
     // Everything the room has up to its last sequence is now here (removed and blocked messages leave gaps on purpose).
     lastSequence = Math.max(lastSequence, result.lastSequence);
     advance();
-    renderPresence(result.present);
+    if (presenceUpdates === updatesBefore) renderPresence(result.present);
     joined = true;
     setStatus('');
     setComposer(result.canSend, result.canSend ? '' : result.whyNotSend);
@@ -519,6 +521,7 @@ form.addEventListener('submit', (event) => {
   textarea.value = '';
   saveDraft();
   pendingElement(entry);
+  if (!joined) setPendingState(entry, 'Waiting for the connection: it will be sent when it is back.');
   scrollToEnd();
   flush();
 });
