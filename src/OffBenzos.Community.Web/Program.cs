@@ -9,6 +9,7 @@ using OffBenzos.Community.Web.Email;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Moderation;
 using OffBenzos.Community.Web.Search;
+using OffBenzos.Community.Web.Sessions;
 using OffBenzos.Community.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddCrisisResources();
 builder.AddAdmin();
 builder.AddForum();
 builder.AddChat();
+builder.AddSessions();
 builder.AddSearch();
 builder.AddModeration();
 builder.AddSecurityHeaders();

@@ -18,6 +18,9 @@ public sealed class ChatBroadcast(IHubContext<ChatHub, IChatClient> hub, ILogger
     public Task PresenceAsync(int roomId, IReadOnlyList<ChatPresenceView> present) =>
         SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).Presence(roomId, present));
 
+    public Task SessionStateAsync(int roomId, SessionStateView state) =>
+        SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).SessionState(roomId, state));
+
     /// <summary>Takes one connection out of a room and tells it why.</summary>
     public Task CloseForAsync(string connectionId, int roomId, string reason) =>
         SendAsync(async () =>

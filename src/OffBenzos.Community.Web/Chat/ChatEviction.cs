@@ -7,9 +7,14 @@ namespace OffBenzos.Community.Web.Chat;
 /// </summary>
 public sealed class ChatEviction(ChatPresenceStore presence, ChatBroadcast broadcast)
 {
-    public async Task FromGroupAsync(string userId, int? groupId, string reason)
+    public Task FromGroupAsync(string userId, int? groupId, string reason) => EvictAsync(userId, groupId, null, reason);
+
+    /// <summary>Out of one room (a live session the member was removed from, or one that ended: <paramref name="userId"/> null for everyone).</summary>
+    public Task FromRoomAsync(string? userId, int roomId, string reason) => EvictAsync(userId, null, roomId, reason);
+
+    private async Task EvictAsync(string? userId, int? groupId, int? onlyRoomId, string reason)
     {
-        var connections = await presence.ConnectionsOfAsync(userId, groupId);
+        var connections = await presence.ConnectionsOfAsync(userId, groupId, onlyRoomId);
         foreach (var (connectionId, roomId) in connections)
         {
             await broadcast.CloseForAsync(connectionId, roomId, reason);

@@ -11,7 +11,7 @@ namespace OffBenzos.Community.Web.Chat;
 /// by <see cref="ChatLimitsFilter"/>. Errors reach the browser as plain words, never internals.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBroadcast broadcast, TimeProvider clock) : Hub<IChatClient>
+public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBroadcast broadcast, Sessions.SessionService sessions, TimeProvider clock) : Hub<IChatClient>
 {
     private static readonly TimeSpan TypingEvery = TimeSpan.FromSeconds(2);
 
@@ -24,10 +24,14 @@ public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBr
     /// </summary>
     public async Task<ChatJoinResult> Join(int roomId, long? after)
     {
-        if (await chat.AccessAsync(roomId) is not { CanEnter: true } room)
+        var room = await chat.AccessAsync(roomId);
+        if (room is not { CanEnter: true })
         {
-            return ChatJoinResult.Refused(roomId, "This room is for the group's members. Join the group to take part.");
+            // Perhaps waiting in a session's lobby a moment ago, and now there is no place: out of the room.
+            await Leave(roomId);
+            return ChatJoinResult.Refused(roomId, room?.WhyNotEnter ?? "There is no such room.");
         }
+        room = await chat.TakeSeatAsync(room);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(roomId));
         await presence.EnterAsync(Context.ConnectionId, roomId, room.Standing.UserId!);
         var present = await presence.InRoomAsync(roomId);
@@ -66,6 +70,25 @@ public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBr
     }
 
     public async Task<string?> Remove(long messageId, string reason) => await chat.RemoveAsync(messageId, reason);
+
+    // Host controls for a live session: each checks the caller may host it, is audited, and tells the room.
+    // They return null when done, or a reason in words.
+
+    public Task<string?> OpenSession(int sessionId) => sessions.OpenAsync(sessionId);
+
+    public Task<string?> EndSession(int sessionId) => sessions.EndAsync(sessionId);
+
+    public Task<string?> SetSlowMode(int sessionId, int seconds) => sessions.SetSlowModeAsync(sessionId, seconds);
+
+    public Task<string?> SetAnnouncementOnly(int sessionId, bool on) => sessions.SetAnnouncementOnlyAsync(sessionId, on);
+
+    public Task<string?> SetLateJoinerPrivacy(int sessionId, bool on) => sessions.SetLateJoinerPrivacyAsync(sessionId, on);
+
+    public Task<string?> Pin(int sessionId, long? messageId) => sessions.PinAsync(sessionId, messageId);
+
+    public Task<string?> MuteMember(int sessionId, string userId, bool muted) => sessions.MuteAsync(sessionId, userId, muted);
+
+    public Task<string?> RemoveMember(int sessionId, string userId, string reason) => sessions.RemoveAsync(sessionId, userId, reason);
 
     public async Task Leave(int roomId)
     {

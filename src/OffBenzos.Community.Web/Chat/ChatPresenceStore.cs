@@ -68,10 +68,10 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
             .ToList();
     }
 
-    /// <summary>A member's connections in the rooms of one group (or in every room).</summary>
-    public async Task<IReadOnlyList<(string ConnectionId, int RoomId)>> ConnectionsOfAsync(string userId, int? groupId = null)
+    /// <summary>A member's connections (everyone's when <paramref name="userId"/> is null) in the rooms of one group, or in every room.</summary>
+    public async Task<IReadOnlyList<(string ConnectionId, int RoomId)>> ConnectionsOfAsync(string? userId, int? groupId = null, int? roomId = null)
     {
-        var rows = await db.ChatPresences.AsNoTracking().Where(p => p.UserId == userId)
+        var rows = await db.ChatPresences.AsNoTracking().Where(p => (userId == null || p.UserId == userId) && (roomId == null || p.RoomId == roomId))
             .Join(db.ChatRooms, p => p.RoomId, r => r.Id, (p, r) => new { p.ConnectionId, p.RoomId, r.GroupId })
             .Where(x => groupId == null || x.GroupId == groupId)
             .ToListAsync();

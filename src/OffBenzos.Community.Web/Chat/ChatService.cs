@@ -37,17 +37,57 @@ public sealed class ChatService(
     /// <summary>Catch-up returns at most this many messages; past it the browser starts again from the latest page.</summary>
     public const int CatchUpMax = 1000;
 
-    public sealed record RoomAccess(ChatRoom Room, GroupAccess.Standing Standing)
+    /// <summary>A member's place in a live session's room.</summary>
+    /// <param name="HasPlace">True when the member may take a place now: they said they are going, or places are left.</param>
+    public sealed record SessionSeat(Sessions.LiveSession Session, Sessions.SessionAttendance? Attendance, bool HasPlace);
+
+    public sealed record RoomAccess(ChatRoom Room, GroupAccess.Standing Standing, SessionSeat? Seat = null)
     {
-        /// <summary>Group members, and site moderators (who look after every room).</summary>
-        public bool CanEnter => Standing.IsMember || Standing.IsSiteModerator;
+        public bool IsHost => Seat is not null && Seat.Session.HostId == Standing.UserId;
 
-        public bool CanSend => CanEnter && Standing.CanWrite;
+        /// <summary>
+        /// A group's room: its members and site moderators (who look after every room). A session's room:
+        /// the group's members in the lobby; once open, those with a place, the host and moderators.
+        /// </summary>
+        public bool CanEnter => Seat?.Session.Status switch
+        {
+            null => Standing.IsMember || Standing.IsSiteModerator,
+            Sessions.LiveSessionStatus.Scheduled => Standing.IsMember || Standing.IsSiteModerator || IsHost,
+            Sessions.LiveSessionStatus.Open => IsHost || CanModerate
+                || (Standing.IsMember && Seat.Attendance?.RemovedAt is null && (Seat.Attendance is not null || Seat.HasPlace)),
+            _ => false,
+        };
 
-        public string? WhyNotSend => !CanEnter ? "Join this group to take part in its chat." : Standing.WhyNotWrite;
+        public bool InLobby => Seat?.Session.Status == Sessions.LiveSessionStatus.Scheduled;
 
-        /// <summary>Site moderators, and the group's own moderators and coaches.</summary>
-        public bool CanModerate => Standing.CanModerate || (Standing.IsMember && Standing.Membership!.Role == GroupRole.Coach);
+        public bool CanSend => CanEnter && Standing.CanWrite && WhySessionQuiet is null;
+
+        public string? WhyNotSend => !CanEnter ? WhyNotEnter : Standing.WhyNotWrite ?? WhySessionQuiet;
+
+        public string WhyNotEnter => Seat?.Session.Status switch
+        {
+            null => "Join this group to take part in its chat.",
+            Sessions.LiveSessionStatus.Ended => "This session has ended.",
+            Sessions.LiveSessionStatus.Cancelled => "This session was cancelled.",
+            _ when Seat.Attendance?.RemovedAt is not null => "The host removed you from this session" + (Seat.Attendance.RemovedReason is { } why ? ": " + why : "."),
+            _ when !Standing.IsMember => "This session is for the group's members. Join the group to take part.",
+            _ => "This session is full. If you said you were going, or a place comes free, you can come in.",
+        };
+
+        /// <summary>Why the session's room keeps this member quiet right now, or null.</summary>
+        private string? WhySessionQuiet =>
+            Seat is null ? null
+            : InLobby ? (IsHost ? "Open the room to start the session." : "The room opens when the host opens it.")
+            : IsHost || CanModerate ? null
+            : Seat.Attendance?.Muted == true ? "The host has muted you for now. You can still read along."
+            : Seat.Session.AnnouncementOnly ? "Announcement mode: only the host is writing right now."
+            : null;
+
+        /// <summary>Site moderators, and the group's own moderators and coaches; in a session, its host.</summary>
+        public bool CanModerate => Standing.CanModerate || IsHost || (Standing.IsMember && Standing.Membership!.Role == GroupRole.Coach);
+
+        /// <summary>With late-joiner privacy, a member sees only what was said after they first came in.</summary>
+        public DateTimeOffset? SeesFrom => Seat is { Session.LateJoinerPrivacy: true, Attendance: { } a } && !CanModerate ? a.FirstJoinedAt : null;
     }
 
     /// <summary>The group's standing room, made on first use.</summary>
@@ -80,7 +120,65 @@ public sealed class ChatService(
         {
             return null;
         }
-        return new RoomAccess(room, standing);
+        if (room.Kind != ChatRoomKind.Session)
+        {
+            return new RoomAccess(room, standing);
+        }
+        var session = await db.LiveSessions.AsNoTracking().SingleAsync(s => s.RoomId == roomId);
+        var userId = standing.UserId;
+        var attendance = userId is null ? null : await db.SessionAttendances.AsNoTracking().SingleOrDefaultAsync(a => a.SessionId == session.Id && a.UserId == userId);
+        var hasPlace = false;
+        if (userId is not null && attendance is null)
+        {
+            // Places are kept for those who said they are going; anyone else may take one that is left.
+            var going = await db.SessionRsvps.AnyAsync(r => r.SessionId == session.Id && r.UserId == userId && r.Response == Sessions.RsvpResponse.Going);
+            var inRoom = await db.SessionAttendances.CountAsync(a => a.SessionId == session.Id && a.UserId != session.HostId && a.RemovedAt == null);
+            var keptFor = await db.SessionRsvps.CountAsync(r => r.SessionId == session.Id && r.Response == Sessions.RsvpResponse.Going
+                && !db.SessionAttendances.Any(a => a.SessionId == session.Id && a.UserId == r.UserId));
+            hasPlace = going || inRoom + keptFor < session.Capacity;
+        }
+        return new RoomAccess(room, standing, new SessionSeat(session, attendance, hasPlace));
+    }
+
+    /// <summary>Records a member's first entry into an open session: their attendance, and where late-joiner privacy starts.</summary>
+    public async Task<RoomAccess> TakeSeatAsync(RoomAccess room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        if (room.Seat is not { Session.Status: Sessions.LiveSessionStatus.Open } seat || room.Standing.UserId is not { } userId)
+        {
+            return room;
+        }
+        var now = clock.GetUtcNow();
+        if (seat.Attendance is { } existing)
+        {
+            await db.SessionAttendances.Where(a => a.SessionId == seat.Session.Id && a.UserId == userId)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.LastSeenAt, now));
+            return room;
+        }
+        var attendance = new Sessions.SessionAttendance { SessionId = seat.Session.Id, UserId = userId, FirstJoinedAt = now, LastSeenAt = now };
+        db.SessionAttendances.Add(attendance);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Two tabs entered at once: the first one recorded it.
+            db.ChangeTracker.Clear();
+            attendance = await db.SessionAttendances.AsNoTracking().SingleAsync(a => a.SessionId == seat.Session.Id && a.UserId == userId);
+        }
+        return room with { Seat = seat with { Attendance = attendance } };
+    }
+
+    /// <summary>The session's settings as its room sees them.</summary>
+    public async Task<SessionStateView> SessionStateAsync(Sessions.LiveSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var pinned = session.PinnedMessageId is { } pinId
+            ? (await ViewsAsync(db.ChatMessages.Where(m => m.Id == pinId && m.State == ContentState.Visible))).SingleOrDefault()
+            : null;
+        var muted = await db.SessionAttendances.Where(a => a.SessionId == session.Id && a.Muted && a.RemovedAt == null).Select(a => a.UserId).ToListAsync();
+        return new SessionStateView(session.Id, session.Status.ToString(), session.HostId, session.SlowModeSeconds, session.AnnouncementOnly, session.LateJoinerPrivacy, pinned, muted);
     }
 
     /// <summary>
@@ -94,12 +192,13 @@ public sealed class ChatService(
         var blocked = await blocks.BlockedByAsync(userId);
         var roomId = room.Room.Id;
         var lastSequence = await db.ChatRooms.Where(r => r.Id == roomId).Select(r => r.LastSequence).SingleAsync();
+        var visible = Readable(room);
         List<ChatMessageView> messages;
         var hasOlder = false;
         IReadOnlyList<long> removed = [];
         if (after is { } since && since >= 0 && lastSequence - since <= CatchUpMax)
         {
-            messages = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == roomId && m.Sequence > since && m.State == ContentState.Visible));
+            messages = await ViewsAsync(visible.Where(m => m.Sequence > since));
             // Removals since the member was away, among what they may have on screen.
             var window = since - (2 * options.Value.PageSize);
             removed = await db.ChatMessages
@@ -108,15 +207,25 @@ public sealed class ChatService(
         }
         else
         {
-            var page = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == roomId && m.State == ContentState.Visible)
-                .OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
+            var page = await ViewsAsync(visible.OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
             hasOlder = page.Count > options.Value.PageSize;
             messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).ToList();
         }
         messages.RemoveAll(m => blocked.Contains(m.AuthorId));
-        var name = await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+        var name = room.Seat?.Session.Title ?? await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+        // In a session, the page adds the session's own quiet (lobby, mute, announcement mode) from its state, which changes live.
+        var canWrite = room.CanEnter && room.Standing.CanWrite;
         return new ChatJoinResult(true, null, roomId, name, messages, hasOlder, lastSequence, removed, present,
-            room.CanSend, room.WhyNotSend, room.CanModerate, blocked);
+            canWrite, canWrite ? null : !room.CanEnter ? room.WhyNotEnter : room.Standing.WhyNotWrite,
+            room.CanModerate, blocked, room.Seat is null ? null : await SessionStateAsync(room.Seat.Session));
+    }
+
+    /// <summary>The room's published messages this member may read (from when they joined, with late-joiner privacy).</summary>
+    private IQueryable<ChatMessage> Readable(RoomAccess room)
+    {
+        var roomId = room.Room.Id;
+        var messages = db.ChatMessages.Where(m => m.RoomId == roomId && m.State == ContentState.Visible && m.Sequence != null);
+        return room.SeesFrom is { } from ? messages.Where(m => m.SentAt >= from) : messages;
     }
 
     /// <summary>Older messages, scrolling back.</summary>
@@ -124,7 +233,7 @@ public sealed class ChatService(
     {
         ArgumentNullException.ThrowIfNull(room);
         var blocked = await blocks.BlockedByAsync(room.Standing.UserId!);
-        var page = await ViewsAsync(db.ChatMessages.Where(m => m.RoomId == room.Room.Id && m.Sequence < before && m.State == ContentState.Visible)
+        var page = await ViewsAsync(Readable(room).Where(m => m.Sequence < before)
             .OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
         var hasOlder = page.Count > options.Value.PageSize;
         var messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).Where(m => !blocked.Contains(m.AuthorId)).ToList();
@@ -162,6 +271,16 @@ public sealed class ChatService(
         if (!room.CanSend)
         {
             return new(ChatSendStatus.Refused, Error: room.WhyNotSend);
+        }
+        if (room.Seat is { Session.SlowModeSeconds: > 0 and var every } && !room.CanModerate)
+        {
+            var last = await db.ChatMessages.Where(m => m.RoomId == roomId && m.AuthorId == account.UserId).MaxAsync(m => (DateTimeOffset?)m.SentAt);
+            var wait = last is null ? TimeSpan.Zero : last.Value.AddSeconds(every) - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                return new(ChatSendStatus.Retry, Error: $"Slow mode is on: one message every {every} seconds. Yours will be sent in {seconds} seconds.", RetryAfterSeconds: seconds);
+            }
         }
 
         var verdict = await gate.CheckAsync(account.UserId, room.Standing.IsSiteModerator, clean!, CountLinks(clean!), isNewPost: false);

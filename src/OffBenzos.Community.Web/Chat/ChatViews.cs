@@ -19,11 +19,23 @@ public sealed record ChatJoinResult(
     bool CanSend,
     string? WhyNotSend,
     bool CanModerate,
-    IReadOnlyList<string> Blocked)
+    IReadOnlyList<string> Blocked,
+    SessionStateView? Session = null)
 {
     public static ChatJoinResult Refused(int roomId, string error) =>
         new(false, error, roomId, "", [], false, 0, [], [], false, error, false, []);
 }
+
+/// <summary>A live session's room settings, sent to everyone in the room whenever the host changes one.</summary>
+public sealed record SessionStateView(
+    int SessionId,
+    string Status,
+    string HostId,
+    int SlowModeSeconds,
+    bool AnnouncementOnly,
+    bool LateJoinerPrivacy,
+    ChatMessageView? Pinned,
+    IReadOnlyList<string> Muted);
 
 public sealed record ChatHistory(IReadOnlyList<ChatMessageView> Messages, bool HasOlder);
 
@@ -51,3 +63,6 @@ public sealed record ChatCrisisLine(string Name, string Display, string? Tel, st
 public sealed record ChatCrisisCard(bool Risk, bool Medical, IReadOnlyList<ChatCrisisLine> Lines, string? EmergencyDisplay, string? EmergencyTel, string EmergencyText);
 
 public sealed record ChatSendResult(string Status, ChatMessageView? Message = null, string? Error = null, int? RetryAfterSeconds = null, ChatCrisisCard? Crisis = null, long? MessageId = null);
+
+/// <summary>What the chat room's frame on a page needs: the room, who is reading, and (in a live session) the session.</summary>
+public sealed record ChatRoomFrame(int RoomId, string UserId, bool Sound, int? SessionId, bool IsHost = false);

@@ -18,6 +18,9 @@ public interface IChatClient
     /// <summary>The member may no longer be in the room (left the group, removed from a session); the connection has left it.</summary>
     Task RoomClosed(int roomId, string reason);
 
+    /// <summary>A live session's settings changed (opened, ended, slow mode, announcement mode, pin, mutes).</summary>
+    Task SessionState(int roomId, SessionStateView state);
+
     /// <summary>The member was suspended or banned: the page should close its connection and reload.</summary>
     Task SessionEnded();
 }

@@ -49,6 +49,9 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Chat.ChatRoom> ChatRooms => Set<Chat.ChatRoom>();
     public DbSet<Chat.ChatMessage> ChatMessages => Set<Chat.ChatMessage>();
     public DbSet<Chat.ChatPresence> ChatPresences => Set<Chat.ChatPresence>();
+    public DbSet<Sessions.LiveSession> LiveSessions => Set<Sessions.LiveSession>();
+    public DbSet<Sessions.SessionRsvp> SessionRsvps => Set<Sessions.SessionRsvp>();
+    public DbSet<Sessions.SessionAttendance> SessionAttendances => Set<Sessions.SessionAttendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,9 @@ public class Notification
     /// <summary>For a moderation notice: the decision it reports ("item:12", "sanction:5"), which the member may appeal once.</summary>
     public string? AppealKey { get; set; }
 
+    /// <summary>Where the notification leads when it is not a post (a session, a chat message).</summary>
+    public string? Url { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 }

@@ -19,4 +19,10 @@ public enum NotificationKind
 
     /// <summary>Someone in the community is worried about the member: a kind word and their crisis lines, never the reporter's name.</summary>
     Concern,
+
+    /// <summary>A session the member is going to starts soon.</summary>
+    SessionReminder,
+
+    /// <summary>News about a session: a place came free on the waitlist, or the session was cancelled.</summary>
+    SessionUpdate,
 }

@@ -81,7 +81,7 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
     }
 
     /// <summary>A single notice to one member (moderation notices, flag reviews), announced live.</summary>
-    public async Task NotifyAsync(string userId, NotificationKind kind, string summary, string? detail = null, int? postId = null, string? actorId = null, string? appealKey = null)
+    public async Task NotifyAsync(string userId, NotificationKind kind, string summary, string? detail = null, int? postId = null, string? actorId = null, string? appealKey = null, string? url = null)
     {
         db.Notifications.Add(new Notification
         {
@@ -92,6 +92,7 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
             Summary = summary.Length > 200 ? summary[..200] : summary,
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
             AppealKey = appealKey,
+            Url = url,
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();

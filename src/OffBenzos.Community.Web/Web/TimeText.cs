@@ -34,6 +34,11 @@ public static class TimeText
         return local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + zone;
     }
 
+    /// <summary>The time zone times are shown in: the member's own, or UTC.</summary>
+    public static string ZoneName(HttpContext context) => ZoneOf(context)?.Id ?? "UTC";
+
+    public static bool HasZone(HttpContext context) => ZoneOf(context) is not null;
+
     /// <summary>The ISO form for &lt;time datetime&gt;, which assistive technology can read.</summary>
     public static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 

@@ -18,6 +18,7 @@ public sealed class ChatTestClient : IAsyncDisposable
         connection.On<int, string, string>("Typing", (_, _, name) => Typing.Writer.TryWrite(name));
         connection.On<int, string>("RoomClosed", (_, reason) => Closed.Writer.TryWrite(reason));
         connection.On("SessionEnded", () => Closed.Writer.TryWrite("session ended"));
+        connection.On<int, SessionStateView>("SessionState", (_, state) => States.Writer.TryWrite(state));
     }
 
     public HubConnection Connection { get; }
@@ -26,6 +27,7 @@ public sealed class ChatTestClient : IAsyncDisposable
     public Channel<IReadOnlyList<ChatPresenceView>> Presence { get; } = Channel.CreateUnbounded<IReadOnlyList<ChatPresenceView>>();
     public Channel<string> Typing { get; } = Channel.CreateUnbounded<string>();
     public Channel<string> Closed { get; } = Channel.CreateUnbounded<string>();
+    public Channel<SessionStateView> States { get; } = Channel.CreateUnbounded<SessionStateView>();
 
     public static async Task<ChatTestClient> ConnectAsync(CommunityApp app, string cookie)
     {

@@ -10,6 +10,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(n => n.Url).HasMaxLength(300);
         builder.Property(n => n.ActorId).HasMaxLength(450);
         builder.Property(n => n.Summary).HasMaxLength(200);
         builder.Property(n => n.Detail).HasMaxLength(1000);

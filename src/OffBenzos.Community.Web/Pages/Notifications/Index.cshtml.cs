@@ -13,7 +13,7 @@ namespace OffBenzos.Community.Web.Pages.Notifications;
 [Authorize]
 public sealed class IndexModel(CommunityDb db, NotificationService notifications, UserManager<CommunityUser> users) : PageModel
 {
-    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, string? Detail, string? AppealKey, DateTimeOffset At, bool Unread);
+    public sealed record Row(NotificationKind Kind, string Actor, int? PostId, string Summary, string? Detail, string? AppealKey, string? Url, DateTimeOffset At, bool Unread);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
@@ -29,6 +29,7 @@ public sealed class IndexModel(CommunityDb db, NotificationService notifications
                 n.Summary,
                 n.Detail,
                 n.AppealKey,
+                n.Url,
                 n.CreatedAt,
                 n.ReadAt == null))
             .ToListAsync();

@@ -25,6 +25,15 @@ const MAX = Number(textarea.getAttribute('maxlength')) || 2000;
 const outboxKey = `offbenzos:chat-outbox:${userId}:${roomId}`;
 const draftKey = `offbenzos:chat-draft:${userId}:${roomId}`;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const waitLine = $('[data-chat-wait]');
+// In a live session: its state (lobby, slow mode, announcement mode, pin, mutes) and, for the host, the controls.
+const sessionId = root.dataset.sessionId ? Number(root.dataset.sessionId) : null;
+const hostPanel = $('[data-session-host]');
+const pinnedBox = $('[data-session-pinned]');
+const sessionNotice = $('[data-session-notice]');
+let session = null;
+let writable = false; // what the server said at the last join (membership, e-mail, silence)
+let whyNotWritable = '';
 
 let lastSequence = 0; // highest sequence up to which this page has everything
 let oldestSequence = null;
@@ -119,6 +128,14 @@ function setPublished(item, message) {
     actions.append(actionLink('Flag', `/flag/chat-message/${message.id}`), ' ',
       actionLink("I'm worried about them", `/concern/${encodeURIComponent(message.authorId)}`));
   }
+  if (hostPanel) {
+    const pin = document.createElement('button');
+    pin.type = 'button';
+    pin.className = 'link-button';
+    pin.textContent = 'Pin';
+    pin.addEventListener('click', () => host('Pin', sessionId, message.id));
+    actions.append(' ', pin);
+  }
   if (canModerate) {
     const remove = document.createElement('button');
     remove.type = 'button';
@@ -197,12 +214,38 @@ function renderPresence(present) {
       tag.textContent = p.role;
       item.append(' ', tag);
     }
+    if (session?.muted.includes(p.userId)) {
+      const tag = document.createElement('span');
+      tag.className = 'tag';
+      tag.textContent = 'muted';
+      item.append(' ', tag);
+    }
+    if (hostPanel && p.userId !== userId && p.userId !== session?.hostId) {
+      const muted = session?.muted.includes(p.userId);
+      const mute = document.createElement('button');
+      mute.type = 'button';
+      mute.className = 'link-button';
+      mute.textContent = muted ? `Unmute ${p.name}` : `Mute ${p.name}`;
+      mute.addEventListener('click', () => host('MuteMember', sessionId, p.userId, !muted));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'link-button';
+      remove.textContent = `Remove ${p.name}`;
+      remove.addEventListener('click', () => askRemoveMember(p));
+      const controls = document.createElement('span');
+      controls.className = 'chat-person-controls';
+      controls.append(mute, remove);
+      item.append(controls);
+    }
     return item;
   }));
+  lastPresent = present;
   // Whoever left the room is no longer typing.
   for (const id of typing.keys()) if (!here.has(id)) typing.delete(id);
   renderTyping();
 }
+
+let lastPresent = [];
 
 function renderTyping() {
   const now = Date.now();
@@ -219,10 +262,83 @@ function setStatus(text) {
   status.hidden = text === '';
 }
 
+// Why the session keeps this member quiet right now (the server refuses the same way), or ''.
+function sessionQuiet() {
+  if (!session) return '';
+  if (session.status === 'Scheduled') return hostPanel ? 'Open the room when you are ready: members are waiting in the lobby.' : 'This is the lobby. The room opens when the host opens it.';
+  if (session.status !== 'Open') return 'This session is over.';
+  if (canModerate) return '';
+  if (session.muted.includes(userId)) return 'The host has muted you for now. You can still read along.';
+  if (session.announcementOnly) return 'Announcement mode: only the host is writing right now.';
+  return '';
+}
+
 function setComposer(enabled, why) {
-  textarea.disabled = !enabled;
-  sendButton.disabled = !enabled;
+  const quiet = enabled ? sessionQuiet() : '';
+  textarea.disabled = !enabled || !!quiet;
+  sendButton.disabled = textarea.disabled;
   if (why) errorLine.textContent = why;
+  if (sessionNotice) {
+    const notes = [quiet, session?.status === 'Open' && session.slowModeSeconds > 0 ? `Slow mode is on: one message every ${session.slowModeSeconds} seconds.` : ''].filter(Boolean);
+    sessionNotice.textContent = notes.join(' ');
+    sessionNotice.hidden = notes.length === 0;
+  }
+}
+
+function applySession(state) {
+  const opened = session?.status === 'Scheduled' && state.status === 'Open';
+  session = state;
+  if (pinnedBox) {
+    if (state.pinned) {
+      const heading = document.createElement('p');
+      heading.className = 'chat-meta';
+      const label = document.createElement('strong');
+      label.textContent = 'Pinned by the host';
+      heading.append(label, ` · ${state.pinned.authorName}`);
+      const body = document.createElement('p');
+      body.className = 'chat-text';
+      body.append(textWithLinks(state.pinned.text));
+      pinnedBox.replaceChildren(heading, body);
+      if (hostPanel) {
+        const unpin = document.createElement('button');
+        unpin.type = 'button';
+        unpin.className = 'link-button';
+        unpin.textContent = 'Unpin';
+        unpin.addEventListener('click', () => host('Pin', sessionId, null));
+        pinnedBox.append(unpin);
+      }
+    }
+    pinnedBox.hidden = !state.pinned;
+  }
+  if (hostPanel) {
+    hostPanel.querySelector('[data-host-slow]').value = String(state.slowModeSeconds);
+    hostPanel.querySelector('[data-host-announcement]').checked = state.announcementOnly;
+    hostPanel.querySelector('[data-host-privacy]').checked = state.lateJoinerPrivacy;
+    hostPanel.querySelector('[data-host-end]').hidden = state.status !== 'Open';
+  }
+  renderPresence(lastPresent);
+  setComposer(writable, writable ? '' : whyNotWritable);
+  // The host opened the room: take a place in it (or hear that it is full).
+  if (opened) join();
+}
+
+async function host(method, ...args) {
+  const error = hostPanel?.querySelector('[data-host-error]');
+  try {
+    const problem = await connection.invoke(method, ...args);
+    if (error) error.textContent = problem ?? '';
+  } catch {
+    if (error) error.textContent = 'Could not reach the server. Please try again.';
+  }
+}
+
+if (hostPanel) {
+  hostPanel.querySelector('[data-host-slow]').addEventListener('change', (e) => host('SetSlowMode', sessionId, Number(e.target.value)));
+  hostPanel.querySelector('[data-host-announcement]').addEventListener('change', (e) => host('SetAnnouncementOnly', sessionId, e.target.checked));
+  hostPanel.querySelector('[data-host-privacy]').addEventListener('change', (e) => host('SetLateJoinerPrivacy', sessionId, e.target.checked));
+  hostPanel.querySelector('[data-host-end]').addEventListener('click', () => {
+    if (window.confirm('End the session for everyone now?')) host('EndSession', sessionId);
+  });
 }
 
 // ---------- connection ----------
@@ -247,6 +363,8 @@ connection.on('Message', (message) => {
 connection.on('MessageRemoved', (room, messageId) => {
   if (room === roomId) document.getElementById(`chat-message-${messageId}`)?.remove();
 });
+
+connection.on('SessionState', (room, state) => { if (room === roomId) applySession(state); });
 
 connection.on('Presence', (room, present) => {
   if (room !== roomId) return;
@@ -295,6 +413,9 @@ async function join() {
     }
     canModerate = result.canModerate;
     blocked = new Set(result.blocked);
+    writable = result.canSend;
+    whyNotWritable = result.whyNotSend ?? '';
+    if (result.session) session = result.session;
     for (const id of result.removed) document.getElementById(`chat-message-${id}`)?.remove();
     const fresh = lastSequence === 0;
     let added = false;
@@ -308,6 +429,7 @@ async function join() {
     if (presenceUpdates === updatesBefore) renderPresence(result.present);
     joined = true;
     setStatus('');
+    if (result.session) applySession(result.session);
     setComposer(result.canSend, result.canSend ? '' : result.whyNotSend);
     if (fresh || added) scrollToEnd();
     flush();
@@ -365,6 +487,23 @@ function setPendingState(entry, text) {
   if (state) state.textContent = text;
 }
 
+// A visible countdown on the waiting message (slow mode, or sending fast), second by second.
+let countdownTimer = 0;
+function countdown(entry, seconds) {
+  clearInterval(countdownTimer);
+  let left = seconds;
+  const slow = session?.slowModeSeconds > 0;
+  const tick = () => {
+    const text = slow ? `Slow mode: this will be sent in ${left} s.` : `Sending quickly: this will be sent in ${left} s.`;
+    setPendingState(entry, text);
+    waitLine.textContent = left > 0 ? text : '';
+    if (left <= 0) clearInterval(countdownTimer);
+    left -= 1;
+  };
+  tick();
+  countdownTimer = setInterval(tick, 1000);
+}
+
 function forget(entry) {
   outbox = outbox.filter((e) => e.clientId !== entry.clientId);
   saveOutbox();
@@ -394,6 +533,10 @@ async function flush() {
         return;
       }
       retryDelay = 1000;
+      if (result.status !== 'retry') {
+        clearInterval(countdownTimer);
+        waitLine.textContent = '';
+      }
       if (result.status === 'sent') {
         forget(entry);
         const atEnd = nearBottom();
@@ -411,7 +554,7 @@ async function flush() {
         showCrisisCard(entry, result.crisis);
         break;
       } else if (result.status === 'retry') {
-        setPendingState(entry, result.error);
+        countdown(entry, result.retryAfterSeconds);
         retryLater(result.retryAfterSeconds);
         return;
       } else {
@@ -528,8 +671,20 @@ form.addEventListener('submit', (event) => {
 
 // ---------- removing (moderators, the group's moderators and coaches) ----------
 let removing = null;
+const removeTitle = removeDialog.querySelector('#chat-remove-title');
+const removeHelp = removeDialog.querySelector('.help');
 function askRemove(messageId) {
-  removing = messageId;
+  removing = { messageId };
+  removeTitle.textContent = 'Remove this message';
+  removeHelp.textContent = 'It disappears for everyone now. The author sees your reason; the audit log keeps it.';
+  removeDialog.querySelector('[data-chat-remove-error]').textContent = '';
+  removeDialog.querySelector('[data-chat-remove-reason]').value = '';
+  removeDialog.showModal();
+}
+function askRemoveMember(person) {
+  removing = { person };
+  removeTitle.textContent = `Remove ${person.name} from the session`;
+  removeHelp.textContent = 'They leave the room now and cannot come back to this session. They see your reason; the audit log keeps it.';
   removeDialog.querySelector('[data-chat-remove-error]').textContent = '';
   removeDialog.querySelector('[data-chat-remove-reason]').value = '';
   removeDialog.showModal();
@@ -539,7 +694,9 @@ removeDialog.querySelector('[data-chat-remove-form]').addEventListener('submit',
   event.preventDefault();
   const reason = removeDialog.querySelector('[data-chat-remove-reason]').value;
   try {
-    const error = await connection.invoke('Remove', removing, reason);
+    const error = removing.person
+      ? await connection.invoke('RemoveMember', sessionId, removing.person.userId, reason)
+      : await connection.invoke('Remove', removing.messageId, reason);
     if (error) {
       removeDialog.querySelector('[data-chat-remove-error]').textContent = error;
       return;
