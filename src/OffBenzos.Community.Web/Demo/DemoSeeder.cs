@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Chat;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Sessions;
 
 namespace OffBenzos.Community.Web.Demo;
 
@@ -139,6 +141,7 @@ public static class DemoSeeder
         }
         await db.SaveChangesAsync();
         await SeedConversationsAsync(scope.ServiceProvider, db);
+        await SeedChatAndSessionsAsync(db, clock);
 
         // Written straight to the console, once: these are sign-in details for a local demo only.
         Console.WriteLine();
@@ -146,6 +149,70 @@ public static class DemoSeeder
         lines.ForEach(Console.WriteLine);
         Console.WriteLine("Staff (Moderator, Admin) will be asked to set up an authenticator app before staff pages open.");
         Console.WriteLine();
+    }
+
+    /// <summary>A few words in a chat room, and two sessions coming up, so the live parts look lived in.</summary>
+    private static async Task SeedChatAndSessionsAsync(CommunityDb db, TimeProvider clock)
+    {
+        var accounts = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, StringComparer.OrdinalIgnoreCase);
+        var tapering = await db.Groups.SingleAsync(g => g.Slug == "tapering-together");
+        var now = clock.GetUtcNow();
+        var room = new ChatRoom { GroupId = tapering.Id, Kind = ChatRoomKind.Group, CreatedAt = now };
+        db.ChatRooms.Add(room);
+        await db.SaveChangesAsync();
+        (string Email, string Text)[] chat =
+        [
+            ("owl@demo.offbenzos.invalid", "Anyone around? Day 3 of a new cut and the buzzing is back."),
+            ("willow@demo.offbenzos.invalid", "Here. The first week after a cut was always the loudest for me. It did settle."),
+            ("owl@demo.offbenzos.invalid", "Thank you. Going to try the breathing thing from the forum."),
+            ("coach@demo.offbenzos.invalid", "Good plan. And there's an evening check-in tomorrow if you'd like company: see Sessions."),
+        ];
+        for (var i = 0; i < chat.Length; i++)
+        {
+            db.ChatMessages.Add(new ChatMessage
+            {
+                RoomId = room.Id,
+                Sequence = i + 1,
+                AuthorId = accounts[chat[i].Email],
+                ClientId = Guid.NewGuid(),
+                Text = chat[i].Text,
+                SentAt = now.AddMinutes(-30 + (i * 4)),
+            });
+        }
+        room.LastSequence = chat.Length;
+
+        var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(19), TimeSpan.Zero);
+        var sessions = new[]
+        {
+            ("Evening check-in: sleep and the small hours", "Bring a cup of something warm. We'll share what helps with sleep during a taper, and just keep each other company.", tomorrow, 60, 12),
+            ("Coffee circle", "A short, gentle start to the day. Listening is welcome.", now.AddMinutes(20), 30, 8),
+        };
+        foreach (var (title, description, start, minutes, places) in sessions)
+        {
+            var sessionRoom = new ChatRoom { GroupId = tapering.Id, Kind = ChatRoomKind.Session, CreatedAt = now };
+            db.ChatRooms.Add(sessionRoom);
+            await db.SaveChangesAsync();
+            var session = new LiveSession
+            {
+                GroupId = tapering.Id,
+                RoomId = sessionRoom.Id,
+                HostId = accounts["coach@demo.offbenzos.invalid"],
+                Title = title,
+                Description = description,
+                StartsAt = start,
+                DurationMinutes = minutes,
+                TimeZoneId = "UTC",
+                Capacity = places,
+                CreatedAt = now,
+            };
+            db.LiveSessions.Add(session);
+            await db.SaveChangesAsync();
+            foreach (var email in new[] { "willow@demo.offbenzos.invalid", "river@demo.offbenzos.invalid" })
+            {
+                db.SessionRsvps.Add(new SessionRsvp { SessionId = session.Id, UserId = accounts[email], Response = RsvpResponse.Going, AnsweredAt = now });
+            }
+        }
+        await db.SaveChangesAsync();
     }
 
     private static async Task SeedConversationsAsync(IServiceProvider services, CommunityDb db)

@@ -288,6 +288,10 @@ function setComposer(enabled, why) {
 function applySession(state) {
   const opened = session?.status === 'Scheduled' && state.status === 'Open';
   session = state;
+  const roomTitle = document.querySelector('[data-session-room-title]');
+  if (roomTitle) roomTitle.textContent = state.status === 'Scheduled' ? 'The lobby' : 'The room';
+  const lobby = document.querySelector('[data-session-lobby]');
+  if (lobby) lobby.hidden = state.status !== 'Scheduled';
   if (pinnedBox) {
     if (state.pinned) {
       const heading = document.createElement('p');
