@@ -299,6 +299,42 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_can_hold_only_so_many_chat_connections_at_once()
+    {
+        using var app = new CommunityApp();
+        app.Settings["Chat:ConnectionsPerMember"] = "2";
+        var group = await app.CreateGroupAsync();
+        var room = await app.RoomOfAsync(group);
+        var (_, first, cookie) = await app.ChatMemberAsync(group, room);
+        await using var f = first;
+        await using var second = await ChatTestClient.ConnectAsync(app, cookie);
+        Assert.True((await second.JoinAsync(room)).Ok);
+
+        var closed = new TaskCompletionSource();
+        await using var third = new ChatTestClient(app.ConnectHub(cookie, "/hubs/chat"));
+        third.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        try
+        {
+            await third.Connection.StartAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+        {
+            closed.TrySetResult();
+        }
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Assert.ThrowsAnyAsync<Exception>(() => third.JoinAsync(room));
+
+        // Closing one frees a place.
+        await second.DisposeAsync();
+        await using var again = await ChatTestClient.ConnectAsync(app, cookie);
+        Assert.True((await again.JoinAsync(room)).Ok);
+    }
+
+    [Fact]
     public async Task Moderators_and_coaches_remove_messages_for_everyone_live_audited_and_the_author_told_why()
     {
         var group = await _app.CreateGroupAsync();
