@@ -8,4 +8,7 @@ public static class CommunityClaims
     public const string Theme = "offbenzos:theme";
     public const string ChatSound = "offbenzos:chat_sound";
     public const string TimeZone = "offbenzos:time_zone";
+
+    /// <summary>The version of the health-data consent text the member last agreed to.</summary>
+    public const string Consent = "offbenzos:consent";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace OffBenzos.Community.Web.Accounts;
@@ -9,7 +10,8 @@ namespace OffBenzos.Community.Web.Accounts;
 public sealed class CommunityClaimsPrincipalFactory(
     UserManager<CommunityUser> users,
     RoleManager<IdentityRole> roles,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    Data.CommunityDb db)
     : UserClaimsPrincipalFactory<CommunityUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CommunityUser user)
@@ -26,6 +28,12 @@ public sealed class CommunityClaimsPrincipalFactory(
         if (user.TimeZoneId is { } zone)
         {
             identity.AddClaim(new Claim(CommunityClaims.TimeZone, zone));
+        }
+        var consent = await db.ConsentRecords.Where(c => c.UserId == user.Id && c.Kind == ConsentKinds.HealthData)
+            .OrderByDescending(c => c.GivenAt).ThenByDescending(c => c.Id).Select(c => c.Version).FirstOrDefaultAsync();
+        if (consent is not null)
+        {
+            identity.AddClaim(new Claim(CommunityClaims.Consent, consent));
         }
         return identity;
     }

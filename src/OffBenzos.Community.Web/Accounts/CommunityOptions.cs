@@ -17,6 +17,12 @@ public sealed class CommunityOptions
     /// <summary>...but never lasts longer than this from the moment the passphrase was entered.</summary>
     public TimeSpan SignInAbsoluteExpiry { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The version of the health-data consent text members have agreed to. When the text changes,
+    /// give it a new version: every member is asked again before they go on (<see cref="Privacy.ConsentGate"/>).
+    /// </summary>
+    public string HealthDataConsentVersion { get; set; } = ConsentKinds.HealthDataVersion;
+
     /// <summary>Seed demo groups and accounts on first run (Development only).</summary>
     public bool SeedDemoContent { get; set; } = true;
 }

@@ -17,9 +17,62 @@ public sealed class CommunitySignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<CommunityUser> confirmation,
     CommunityDb db,
+    Privacy.AccountErasure erasure,
     TimeProvider clock)
     : SignInManager<CommunityUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    public override async Task<SignInResult> PasswordSignInAsync(CommunityUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (result.Succeeded)
+        {
+            await SignedInAsync(user);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (result.Succeeded && user is not null)
+        {
+            await SignedInAsync(user);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (result.Succeeded && user is not null)
+        {
+            await SignedInAsync(user);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// After a real sign-in (not a refresh): remember it for the member's sign-in history, and if they
+    /// had asked to delete their account, coming back cancels that, and they are told.
+    /// </summary>
+    private async Task SignedInAsync(CommunityUser user)
+    {
+        var now = clock.GetUtcNow();
+        db.SignInRecords.Add(new Privacy.SignInRecord
+        {
+            UserId = user.Id,
+            At = now,
+            Device = Privacy.DeviceNames.From(Context.Request.Headers.UserAgent.ToString()),
+        });
+        await db.SaveChangesAsync();
+        if (user.DeletionRequestedAt is not null)
+        {
+            await erasure.CancelAsync(user.Id);
+        }
+    }
+
     public override async Task<bool> CanSignInAsync(CommunityUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -31,4 +31,13 @@ public class CommunityUser : IdentityUser
 
     /// <summary>The last authenticator time step accepted, so a TOTP code cannot be used twice.</summary>
     public long LastTotpTimeStep { get; set; }
+
+    /// <summary>When the member asked to delete their account; signing in before <see cref="DeletionDueAt"/> cancels it.</summary>
+    public DateTimeOffset? DeletionRequestedAt { get; set; }
+
+    /// <summary>When the account is erased for good.</summary>
+    public DateTimeOffset? DeletionDueAt { get; set; }
+
+    /// <summary>The member's choice for their posts: kept as "a former member" (true) or removed (false).</summary>
+    public bool DeletionKeepsPosts { get; set; }
 }

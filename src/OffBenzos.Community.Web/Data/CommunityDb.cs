@@ -52,6 +52,9 @@ public abstract class CommunityDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Sessions.LiveSession> LiveSessions => Set<Sessions.LiveSession>();
     public DbSet<Sessions.SessionRsvp> SessionRsvps => Set<Sessions.SessionRsvp>();
     public DbSet<Sessions.SessionAttendance> SessionAttendances => Set<Sessions.SessionAttendance>();
+    public DbSet<Privacy.SignInRecord> SignInRecords => Set<Privacy.SignInRecord>();
+    public DbSet<Privacy.DataExport> DataExports => Set<Privacy.DataExport>();
+    public DbSet<Privacy.ErasureRecord> ErasureRecords => Set<Privacy.ErasureRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

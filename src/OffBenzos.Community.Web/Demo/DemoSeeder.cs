@@ -119,6 +119,8 @@ public static class DemoSeeder
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
             }
             await users.AddToRoleAsync(user, SiteRoles.Member);
+            db.ConsentRecords.Add(new ConsentRecord { UserId = user.Id, Kind = ConsentKinds.HealthData, Version = options.HealthDataConsentVersion, GivenAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync();
             if (account.Role is not null)
             {
                 await users.AddToRoleAsync(user, account.Role);

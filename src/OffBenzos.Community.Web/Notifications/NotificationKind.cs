@@ -25,4 +25,7 @@ public enum NotificationKind
 
     /// <summary>News about a session: a place came free on the waitlist, or the session was cancelled.</summary>
     SessionUpdate,
+
+    /// <summary>About the member's own account and data: an export is ready, a deletion was cancelled.</summary>
+    Account,
 }

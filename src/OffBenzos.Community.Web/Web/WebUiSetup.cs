@@ -95,6 +95,7 @@ public static class WebUiSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSanctionGate();
+        app.UseMiddleware<Privacy.ConsentGate>();
         app.UseAuthorization();
         return app;
     }

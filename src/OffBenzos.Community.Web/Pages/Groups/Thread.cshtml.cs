@@ -367,7 +367,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             .Select(p => new
             {
                 Post = p,
-                Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
                 GroupRole = db.GroupMemberships.Where(m => m.GroupId == Thread.GroupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
                 ReplyTo = db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => new { r.Id, r.Number, Author = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() }).FirstOrDefault(),
             })

@@ -178,6 +178,15 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DeletionDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("DeletionKeepsPosts")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("DeletionRequestedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1401,6 +1410,100 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("OffBenzos.Community.Web.Privacy.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ReadyAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Privacy.ErasureRecord", b =>
+                {
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("KeptPosts")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Pseudonym");
+
+                    b.ToTable("ErasureRecords");
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Privacy.SignInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInRecords");
+                });
+
             modelBuilder.Entity("OffBenzos.Community.Web.Sessions.LiveSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,6 +1896,24 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("OffBenzos.Community.Web.Notifications.Notification", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Privacy.DataExport", b =>
+                {
+                    b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffBenzos.Community.Web.Privacy.SignInRecord", b =>
                 {
                     b.HasOne("OffBenzos.Community.Web.Accounts.CommunityUser", null)
                         .WithMany()

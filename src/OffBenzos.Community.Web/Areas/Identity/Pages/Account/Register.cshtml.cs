@@ -22,6 +22,7 @@ public sealed class RegisterModel(
     IPasswordHasher<CommunityUser> hasher,
     AccountService accounts,
     CommunityDb db,
+    Microsoft.Extensions.Options.IOptions<CommunityOptions> communityOptions,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -137,7 +138,7 @@ public sealed class RegisterModel(
             await users.AddToRoleAsync(user, SiteRoles.Member);
             var now = clock.GetUtcNow();
             db.ConsentRecords.AddRange(
-                new ConsentRecord { UserId = user.Id, Kind = ConsentKinds.HealthData, Version = ConsentKinds.HealthDataVersion, GivenAt = now },
+                new ConsentRecord { UserId = user.Id, Kind = ConsentKinds.HealthData, Version = communityOptions.Value.HealthDataConsentVersion, GivenAt = now },
                 new ConsentRecord { UserId = user.Id, Kind = ConsentKinds.AgeOver18, Version = ConsentKinds.AgeOver18Version, GivenAt = now });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
