@@ -25,7 +25,13 @@ public sealed class DataExportService(
     TimeProvider clock,
     ILogger<DataExportService> logger)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // A file for the member to read, never embedded in a page: apostrophes and accents stay as written.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Asks for an export after checking the passphrase; an export already under way is reused.</summary>
     public async Task<(Guid? Id, string? Error)> RequestAsync(CommunityUser user, string? passphrase)
