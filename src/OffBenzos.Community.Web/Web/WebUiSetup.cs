@@ -103,6 +103,8 @@ public static class WebUiSetup
     /// <summary><c>/healthz</c>: 200 with the database reachable, 503 otherwise; JSON, no detail beyond status.</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
+        // Liveness: the process answers, nothing else checked. Also the benchmarks' control endpoint.
+        app.MapGet("/ping", () => Results.Text("ok"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = async (context, report) =>
