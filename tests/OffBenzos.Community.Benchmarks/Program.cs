@@ -120,6 +120,134 @@ Task<Measurement> Run(Scenario scenario, TimeSpan duration) => scenario.Kind == 
     ? Load.ClosedAsync(scenario.Rate, duration, scenario.Send)
     : Load.OpenAsync(scenario.Rate, duration, scenario.Send);
 
+// ---------- chat (S1-S5) through the real SignalR client ----------
+// Member n belongs to group 1 and group 1 + (n mod groups); a room's connections are its group's members.
+var roomTurn = 0;
+Func<int, Visitor> MembersByRoom(List<Visitor> signedIn)
+{
+    var byRoom = Enumerable.Range(1, scale.Groups).ToDictionary(room => room,
+        room => signedIn.Where((_, index) => room == 1 || (index + 1) % scale.Groups == room - 1).ToList());
+    return room => byRoom[room][Interlocked.Increment(ref roomTurn) % byRoom[room].Count];
+}
+var MemberOf = MembersByRoom(visitors);
+var chatFor = smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
+var chatResults = new List<(string Id, string Name, string Target, ChatMeasurement Result, string Met)>();
+async Task<ChatMeasurement> ChatPassesAsync(ChatLoad load, double perRoom)
+{
+    await load.RunAsync(perRoom, TimeSpan.FromSeconds(smoke ? 1 : 3));
+    var runs = new List<ChatMeasurement>();
+    for (var pass = 0; pass < passes; pass++)
+    {
+        runs.Add(await load.RunAsync(perRoom, chatFor));
+    }
+    return runs.OrderBy(r => r.Percentile(99)).ElementAt(runs.Count / 2);
+}
+void Say(string id, ChatMeasurement m, ChatLoad? load = null) =>
+    log.WriteLine($"  {id}: {m.Connections} connections, {m.Rooms} rooms, {m.Sent} sent ({m.SendFailures} failed{(load?.FirstFailure is { } why ? ": " + why : "")}), {m.Delivered}/{m.Expected} delivered ({m.Lost} lost), {m.DeliveriesPerSecond:N0} deliveries/s, p50 {m.Percentile(50):F1} ms, p99 {m.Percentile(99):F1} ms");
+
+// S1: 100 connections in rooms of 10, 2 messages a second per room.
+await log.WriteLineAsync("S1: chat, rooms of 10...");
+{
+    var (rooms, connections) = smoke ? (2, 20) : (10, 100);
+    await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, rooms, connections);
+    var m = await ChatPassesAsync(load, 2);
+    Say("S1", m, load);
+    chatResults.Add(("S1", $"chat: {connections} connections in rooms of 10, 2 messages/s per room", "p99 delivery ≤ 25 ms, no loss", m,
+        m.Lost == 0 && m.SendFailures == 0 && m.Percentile(99) <= 25 ? "yes" : "no"));
+}
+
+// S2: 1,000 connections in rooms of 100, 1,000 deliveries a second; then higher, to find the highest sustainable rate.
+await log.WriteLineAsync("S2: chat, rooms of 100...");
+var (s2Rooms, s2Connections) = smoke ? (2, 50) : (10, 1000);
+var s2PerRoom = 1000.0 / s2Connections; // messages per second per room for 1,000 deliveries a second in all
+double singleInstanceBest = 0;
+{
+    await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, s2Rooms, s2Connections);
+    var m = await ChatPassesAsync(load, s2PerRoom);
+    Say("S2", m, load);
+    var sustainable = m.Lost == 0 && m.SendFailures == 0 && m.Percentile(99) <= 100;
+    singleInstanceBest = sustainable ? m.DeliveriesPerSecond : 0;
+    foreach (var factor in smoke ? Array.Empty<int>() : [2, 4, 8, 16])
+    {
+        var higher = await load.RunAsync(s2PerRoom * factor, chatFor);
+        Say($"S2 x{factor}", higher);
+        if (higher.Lost > 0 || higher.SendFailures > 0 || higher.Percentile(99) > 100)
+        {
+            break;
+        }
+        singleInstanceBest = higher.DeliveriesPerSecond;
+    }
+    chatResults.Add(("S2", $"chat: {s2Connections:N0} connections in rooms of {s2Connections / s2Rooms}, 1,000 deliveries/s, stored first", "p99 ≤ 100 ms, no loss; highest sustainable rate", m,
+        (sustainable ? "yes" : "no") + $" (highest sustainable: {singleInstanceBest:N0} deliveries/s)"));
+
+    // S5: B2 while S2 runs.
+    await log.WriteLineAsync("S5: B2 during S2...");
+    var b2 = scenarios.Single(x => x.Id == "B2");
+    var alone = results.Single(r => r.Scenario.Id == "B2").Median.PerSecond;
+    var chatting = load.RunAsync(s2PerRoom, closedFor + TimeSpan.FromSeconds(1));
+    var under = await Load.ClosedAsync(b2.Rate, closedFor, b2.Send);
+    var during = await chatting;
+    Say("S5 chat", during);
+    var ratio = under.PerSecond / alone;
+    await log.WriteLineAsync($"  S5: B2 {under.PerSecond:N0}/s under chat load, {alone:N0}/s alone ({ratio:F2})");
+    chatResults.Add(("S5", "B2 while S2 runs", "B2 ≥ 0.8 of B2 alone", during, $"{(ratio >= 0.8 ? "yes" : "no")} ({under.PerSecond:N0}/s vs {alone:N0}/s alone: {ratio:F2})"));
+}
+
+// S4: idle signed-in chat connections, and what each costs the server in memory.
+await log.WriteLineAsync("S4: idle connections...");
+{
+    var idle = smoke ? 200 : 10_000;
+    var before = server.WorkingSet;
+    await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, 1, idle, join: false);
+    await Task.Delay(TimeSpan.FromSeconds(smoke ? 1 : 5));
+    var after = server.WorkingSet;
+    var perConnection = (after - before) / (double)idle / 1024;
+    await log.WriteLineAsync($"  S4: {idle:N0} connections, server working set {before / 1048576.0:F0} MB -> {after / 1048576.0:F0} MB, {perConnection:F1} KB each");
+    chatResults.Add(("S4", $"{idle:N0} idle signed-in chat connections", "≤ 64 KB of server memory each", new ChatMeasurement(load.Count, 0, 0, 0, 0, 0, TimeSpan.FromSeconds(1), []),
+        $"{(perConnection <= 64 ? "yes" : "no")} ({perConnection:F1} KB each)"));
+}
+
+// S3: S1 and S2 across two instances sharing the database and a real redis-server.
+if (RedisServer.Available)
+{
+    await log.WriteLineAsync("S3: two instances over Redis...");
+    using var redis = new RedisServer();
+    var redisSettings = new Dictionary<string, string> { ["Redis__Configuration"] = redis.Configuration };
+    await using var first = await AppServer.StartAsync(dll, database, folder, pinned ? "0" : null, redisSettings);
+    await using var second = await AppServer.StartAsync(dll, database, folder, pinned ? "0" : null, redisSettings);
+    // These two share their key ring in Redis: sign in again there (on the first; the second reads the same cookie).
+    using var scaledHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 };
+    using var scaledHttp = new HttpClient(scaledHandler) { BaseAddress = first.Address, Timeout = TimeSpan.FromSeconds(30) };
+    var scaledVisitors = new List<Visitor>();
+    for (var i = 1; i <= visitorCount; i++)
+    {
+        var visitor = new Visitor(scaledHttp);
+        await visitor.SignInAsync(Generator.UserEmail(i), Generator.Passphrase);
+        scaledVisitors.Add(visitor);
+    }
+    await using var load = await ChatLoad.OpenAsync([first.Address, second.Address], MembersByRoom(scaledVisitors), s2Rooms, s2Connections);
+    var m = await ChatPassesAsync(load, s2PerRoom);
+    Say("S3", m, load);
+    var best = m.Lost == 0 && m.SendFailures == 0 && m.Percentile(99) <= 100 ? m.DeliveriesPerSecond : 0;
+    foreach (var factor in smoke ? Array.Empty<int>() : [2, 4, 8, 16])
+    {
+        var higher = await load.RunAsync(s2PerRoom * factor, chatFor);
+        Say($"S3 x{factor}", higher);
+        if (higher.Lost > 0 || higher.SendFailures > 0 || higher.Percentile(99) > 100)
+        {
+            break;
+        }
+        best = higher.DeliveriesPerSecond;
+    }
+    var share = singleInstanceBest > 0 ? best / singleInstanceBest : 0;
+    chatResults.Add(("S3", $"S2 across two instances over Redis ({s2Connections:N0} connections, half on each)", "no loss; ≥ 0.7 of the single-instance rate", m,
+        $"{(m.Lost == 0 && share >= 0.7 ? "yes" : "no")} (highest sustainable: {best:N0} deliveries/s, {share:F2} of one instance)"));
+}
+else
+{
+    await log.WriteLineAsync("S3 skipped: redis-server is not installed.");
+}
+
 // Every acknowledged post must be in the database.
 int stored;
 await using (var check = new SqliteConnection($"Data Source={database};Mode=ReadOnly"))
@@ -135,7 +263,7 @@ await using (var check = new SqliteConnection($"Data Source={database};Mode=Read
     }
 }
 
-var report = Report.Build(results, posted.Count, stored, scale, seed, smoke, generationTime, startupTime, pinned);
+var report = Report.Build(results, posted.Count, stored, scale, seed, smoke, generationTime, startupTime, pinned, chatResults);
 await log.WriteLineAsync();
 await log.WriteLineAsync(report);
 if (write)
@@ -145,6 +273,11 @@ if (write)
 }
 
 var problems = results.Where(r => r.Median.Succeeded == 0 || r.Passes.Any(p => p.Failed > 0)).Select(r => $"{r.Scenario.Id} had failed requests").ToList();
+problems.AddRange(chatResults.Where(c => c.Result.Lost > 0 || c.Result.SendFailures > 0).Select(c => $"{c.Id} lost {c.Result.Lost} deliveries and had {c.Result.SendFailures} failed sends"));
+if (!chatResults.Any(c => c.Id == "S3"))
+{
+    problems.Add("S3 did not run (redis-server missing)");
+}
 if (stored != posted.Count)
 {
     problems.Add($"B3 lost posts: {posted.Count} acknowledged, {stored} stored");

@@ -12,8 +12,10 @@ public static class Report
 
     public static string Build(
         IReadOnlyList<(Scenario Scenario, Measurement Median, IReadOnlyList<Measurement> Passes)> results,
-        int posted, int stored, Scale scale, int seed, bool smoke, TimeSpan generation, TimeSpan startup, bool pinned)
+        int posted, int stored, Scale scale, int seed, bool smoke, TimeSpan generation, TimeSpan startup, bool pinned,
+        IReadOnlyList<(string Id, string Name, string Target, ChatMeasurement Result, string Met)> chat)
     {
+        ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(scale);
         var byId = results.ToDictionary(r => r.Scenario.Id, r => r.Median);
@@ -44,6 +46,18 @@ public static class Report
         }
         text.AppendLine();
         text.AppendLine(c, $"B3: {posted:N0} posts acknowledged, {stored:N0} found in the database afterwards.");
+        text.AppendLine();
+        text.AppendLine("Chat, through the real SignalR client over WebSockets; every message carries its send time, every delivery is counted against the room's connections:");
+        text.AppendLine();
+        text.AppendLine("| id | scenario | deliveries/s | p50 | p99 | delivered / expected | target | met |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (id, name, target, m, met) in chat)
+        {
+            var row = m.Expected == 0
+                ? string.Create(c, $"| {id} | {name} | | | | | {target} | {met} |")
+                : string.Create(c, $"| {id} | {name} | {m.DeliveriesPerSecond:N0} | {m.Percentile(50):F1} ms | {m.Percentile(99):F1} ms | {m.Delivered:N0} / {m.Expected:N0} | {target} | {met} |");
+            text.AppendLine(row);
+        }
         return text.ToString();
 
         static string Ratio(double ratio, double target) => $"{(ratio >= target ? "yes" : "no")} ({ratio:F2} of B0)";

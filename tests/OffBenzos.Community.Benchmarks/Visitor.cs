@@ -15,6 +15,9 @@ public sealed partial class Visitor(HttpClient http)
 
     public string? Token { get; private set; }
 
+    /// <summary>The cookies as a request header, for the SignalR client.</summary>
+    public string CookieHeader => string.Join("; ", _cookies.Select(c => c.Key + "=" + c.Value));
+
     public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
