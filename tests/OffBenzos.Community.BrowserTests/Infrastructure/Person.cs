@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OffBenzos.Community.BrowserTests.Infrastructure;
+
+/// <summary>One person at one browser: their own context (cookies, storage) and page, and what its console said.</summary>
+public sealed class Person
+{
+    private readonly BrowserApp _app;
+    private readonly List<string> _console = [];
+
+    internal Person(string name, BrowserApp app, IBrowserContext context, IPage page)
+    {
+        Name = name;
+        _app = app;
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Log($"console {message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Log($"page error: {error}");
+        page.RequestFailed += (_, request) => Log($"request failed: {request.Method} {request.Url} {request.Failure}");
+    }
+
+    public string Name { get; }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Errors and warnings from the page's console, script errors and failed requests, in order.</summary>
+    public IReadOnlyList<string> ConsoleErrors
+    {
+        get
+        {
+            lock (_console)
+            {
+                return [.. _console];
+            }
+        }
+    }
+
+    public Task<IResponse?> GoToAsync(string path) => Page.GotoAsync(_app.Url(path));
+
+    /// <summary>Signs in through the real form, as a person would.</summary>
+    public async Task SignInAsync(BrowserApp.TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await GoToAsync("/Identity/Account/Login");
+        await FillSignInAsync(user);
+        await Expect(Page).ToHaveURLAsync(_app.Url("/"));
+    }
+
+    /// <summary>Signs in with passphrase and a fresh authenticator code, as staff must.</summary>
+    public async Task SignInWithTwoFactorAsync(BrowserApp.TestUser user, string key)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await GoToAsync("/Identity/Account/Login");
+        await FillSignInAsync(user);
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"));
+        // A code is accepted once: move the app's clock to the next step, as a person waits for a new code.
+        _app.Clock.Advance(OffBenzos.Community.Web.Accounts.Totp.Step);
+        await Page.GetByLabel("Code from your authenticator app").FillAsync(_app.AuthenticatorCode(key));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(_app.Url("/"));
+    }
+
+    private async Task FillSignInAsync(BrowserApp.TestUser user)
+    {
+        await Page.GetByLabel("E-mail").FillAsync(user.Email);
+        await Page.GetByLabel("Passphrase").FillAsync(user.Password);
+        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    private void Log(string line)
+    {
+        lock (_console)
+        {
+            _console.Add(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}"));
+        }
+    }
+}
