@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.BrowserTests.Infrastructure;
 
@@ -75,6 +77,24 @@ public static class Fixtures
             Assert.True(reply.Succeeded, string.Join(" ", reply.Errors.Values));
         }
         return await db.Threads.AsNoTracking().SingleAsync(t => t.Id == thread.Id);
+    }
+
+    /// <summary>Flags a post through the real flag service, as the flag form does.</summary>
+    public static async Task FlagPostAsync(this BrowserApp app, BrowserApp.TestUser flagger, int postId, FlagReason reason = FlagReason.OffTopic)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(flagger);
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = postId.ToString(CultureInfo.InvariantCulture);
+        var target = await scope.ServiceProvider.GetRequiredService<ModerationTargetLoader>().LoadAsync(ModerationTargets.Post, id);
+        Assert.NotNull(target);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<FlagService>().FlagAsync(flagger.Id, target, reason, null));
+    }
+
+    public static Task<List<Post>> PostsAsync(this BrowserApp app, int threadId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.WithDbAsync(db => db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId).OrderBy(p => p.Number).ToListAsync());
     }
 
     public static string ThreadPath(Group group, int threadId)

@@ -9,6 +9,7 @@ public sealed class Person
 {
     private readonly BrowserApp _app;
     private readonly List<string> _console = [];
+    private readonly HubTraffic _hub;
 
     internal Person(string name, BrowserApp app, IBrowserContext context, IPage page)
     {
@@ -16,6 +17,7 @@ public sealed class Person
         _app = app;
         Context = context;
         Page = page;
+        _hub = new HubTraffic(page);
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
@@ -42,6 +44,20 @@ public sealed class Person
             {
                 return [.. _console];
             }
+        }
+    }
+
+    /// <summary>How many calls to the hub method <paramref name="target"/> this page has made and heard answered.</summary>
+    public int HubCallsAnswered(string target) => _hub.Completed(target);
+
+    /// <summary>Waits until this page has made at least <paramref name="count"/> answered calls to <paramref name="target"/> in all.</summary>
+    public async Task WaitForHubCallsAsync(string target, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_hub.Completed(target) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{Name}'s page made {_hub.Completed(target)} answered call(s) to {target}, not {count}.");
+            await Task.Delay(50);
         }
     }
 
