@@ -52,6 +52,7 @@ public sealed class Journey : IAsyncDisposable
         options.Locale ??= "en-GB";
         var context = await _fixture.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(NetworkDrops.Script);
         var page = await context.NewPageAsync();
         var person = new Person(name, App, context, page);
         _people.Add(person);

@@ -61,6 +61,18 @@ public sealed class Person
         }
     }
 
+    /// <summary>
+    /// The network goes away, as in a train tunnel. Chromium's offline mode stops new requests but
+    /// leaves open WebSockets alone, so those are dropped too (see <see cref="NetworkDrops"/>).
+    /// </summary>
+    public async Task GoOfflineAsync()
+    {
+        await Context.SetOfflineAsync(true);
+        await Page.EvaluateAsync(NetworkDrops.DropAll);
+    }
+
+    public Task GoOnlineAsync() => Context.SetOfflineAsync(false);
+
     public Task<IResponse?> GoToAsync(string path) => Page.GotoAsync(_app.Url(path));
 
     /// <summary>Signs in through the real form, as a person would.</summary>
