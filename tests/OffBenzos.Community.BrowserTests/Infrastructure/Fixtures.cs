@@ -97,6 +97,14 @@ public static class Fixtures
         return app.WithDbAsync(db => db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId).OrderBy(p => p.Number).ToListAsync());
     }
 
+    /// <summary>Sets the member's time zone, as the profile page does (it takes effect at their next sign-in).</summary>
+    public static Task SetTimeZoneAsync(this BrowserApp app, BrowserApp.TestUser user, string zone)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(user);
+        return app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, zone)));
+    }
+
     public static string ThreadPath(Group group, int threadId)
     {
         ArgumentNullException.ThrowIfNull(group);
