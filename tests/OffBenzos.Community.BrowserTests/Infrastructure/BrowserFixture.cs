@@ -6,11 +6,19 @@ namespace OffBenzos.Community.BrowserTests.Infrastructure;
 /// What one test class shares: the real app on its own fresh database and one Chromium. Each person
 /// in a test gets a browser context of their own (cookies, storage), so people never share a session.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private BrowserApp? _app;
+
+    public BrowserFixture()
+    {
+    }
+
+    /// <summary>For fixtures whose app needs other settings than the tests' defaults.</summary>
+    protected BrowserFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     static BrowserFixture()
     {
@@ -22,14 +30,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _app = new BrowserApp();
+        _app = new BrowserApp(_settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {
