@@ -75,6 +75,26 @@ public sealed class Person
 
     public Task<IResponse?> GoToAsync(string path) => Page.GotoAsync(_app.Url(path));
 
+    /// <summary>
+    /// Presses Tab until <paramref name="target"/> has the focus, as a keyboard user moves through a
+    /// page, and checks that the focus can be seen there.
+    /// </summary>
+    public async Task TabToAsync(ILocator target, int maxPresses = 80)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        for (var presses = 0; presses < maxPresses; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                var outline = await target.EvaluateAsync<string>("el => getComputedStyle(el).outlineStyle");
+                Assert.True(outline != "none", $"The focus on {target} cannot be seen (outline: {outline}).");
+                return;
+            }
+        }
+        Assert.Fail($"{target} was not reached with {maxPresses} presses of Tab.");
+    }
+
     /// <summary>Signs in through the real form, as a person would.</summary>
     public async Task SignInAsync(BrowserApp.TestUser user)
     {
