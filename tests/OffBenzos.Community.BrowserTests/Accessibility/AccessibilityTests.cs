@@ -34,5 +34,5 @@ public sealed class AccessibilityTests(DemoCommunityFixture fixture)
             }
         }
         Assert.True(report.Length == 0, "Accessibility violations:" + Environment.NewLine + report);
-    });
+    }, theme);
 }

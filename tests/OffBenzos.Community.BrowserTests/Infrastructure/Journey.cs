@@ -25,12 +25,21 @@ public sealed class Journey : IAsyncDisposable
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "browser-failures");
 
-    /// <summary>Runs <paramref name="steps"/>; on failure saves what every person saw and rethrows with the folder's name.</summary>
-    public static async Task RunAsync(BrowserFixture fixture, Func<Journey, Task> steps,
+    /// <summary>
+    /// Runs <paramref name="steps"/>; on failure saves what every person saw and rethrows with the
+    /// folder's name. A theory names its case in <paramref name="variant"/>, so each keeps its own evidence.
+    /// </summary>
+    public static async Task RunAsync(BrowserFixture fixture, Func<Journey, Task> steps, string? variant = null,
         [CallerFilePath] string file = "", [CallerMemberName] string test = "")
     {
         ArgumentNullException.ThrowIfNull(fixture);
         ArgumentNullException.ThrowIfNull(steps);
+        var folder = Path.Combine(ArtifactsFolder, $"{Path.GetFileNameWithoutExtension(file)}.{test}{(variant is null ? "" : "." + variant)}");
+        if (Directory.Exists(folder))
+        {
+            // Evidence of an earlier failure would only mislead.
+            Directory.Delete(folder, recursive: true);
+        }
         await using var journey = new Journey(fixture);
         try
         {
@@ -38,7 +47,6 @@ public sealed class Journey : IAsyncDisposable
         }
         catch (Exception failure) when (failure is not JourneyFailedException)
         {
-            var folder = Path.Combine(ArtifactsFolder, $"{Path.GetFileNameWithoutExtension(file)}.{test}");
             await journey.SaveEvidenceAsync(folder);
             throw new JourneyFailedException($"{failure.Message}{Environment.NewLine}Screenshots and console errors: {folder}", failure);
         }
