@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace OffBenzos.Community.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One test's people and their browsers. When the test fails, each person's page is saved as a
-/// screenshot beside their console errors, and the failure says where.
+/// One test's people and their browsers. A journey fails if a page reports an error it did not
+/// expect; when a journey fails, each person's page is saved as a screenshot beside their console
+/// errors, and the failure says where.
 /// </summary>
 public sealed class Journey : IAsyncDisposable
 {
@@ -44,6 +45,11 @@ public sealed class Journey : IAsyncDisposable
         try
         {
             await steps(journey);
+            foreach (var person in journey._people)
+            {
+                Assert.True(person.UnexpectedConsoleErrors.Count == 0,
+                    $"{person.Name}'s browser reported errors:{Environment.NewLine}{string.Join(Environment.NewLine, person.UnexpectedConsoleErrors)}");
+            }
         }
         catch (Exception failure) when (failure is not JourneyFailedException)
         {

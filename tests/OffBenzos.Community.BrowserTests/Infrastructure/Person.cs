@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,6 +11,7 @@ public sealed class Person
     private readonly BrowserApp _app;
     private readonly List<string> _console = [];
     private readonly HubTraffic _hub;
+    private readonly List<Regex> _expected = [];
 
     internal Person(string name, BrowserApp app, IBrowserContext context, IPage page)
     {
@@ -45,6 +47,21 @@ public sealed class Person
                 return [.. _console];
             }
         }
+    }
+
+    /// <summary>
+    /// What the journey counts as wrong: console errors and warnings, script errors and failed
+    /// requests (a CSP violation, a broken script), less those it said to expect and requests a
+    /// navigation cut short.
+    /// </summary>
+    public IReadOnlyList<string> UnexpectedConsoleErrors =>
+        [.. ConsoleErrors.Where(line => !line.Contains("net::ERR_ABORTED", StringComparison.Ordinal) && !_expected.Any(e => e.IsMatch(line)))];
+
+    /// <summary>Console lines matching <paramref name="pattern"/> are part of this journey (a lost network, an expired session).</summary>
+    public void ExpectConsoleErrors(Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        _expected.Add(pattern);
     }
 
     /// <summary>How many calls to the hub method <paramref name="target"/> this page has made and heard answered.</summary>
@@ -110,7 +127,7 @@ public sealed class Person
         ArgumentNullException.ThrowIfNull(user);
         await GoToAsync("/Identity/Account/Login");
         await FillSignInAsync(user);
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/LoginWith2fa"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/Identity/Account/LoginWith2fa"));
         // A code is accepted once: move the app's clock to the next step, as a person waits for a new code.
         _app.Clock.Advance(OffBenzos.Community.Web.Accounts.Totp.Step);
         await Page.GetByLabel("Code from your authenticator app").FillAsync(_app.AuthenticatorCode(key));

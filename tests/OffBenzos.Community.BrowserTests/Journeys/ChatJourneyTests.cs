@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OffBenzos.Community.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace OffBenzos.Community.BrowserTests.Journeys;
 
-public sealed class ChatJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class ChatJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public Task A_message_written_offline_arrives_once_for_both_and_nothing_said_meanwhile_is_missed() => Journey.RunAsync(fixture, async journey =>
@@ -34,6 +35,7 @@ public sealed class ChatJourneyTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(Messages(ada)).ToHaveTextAsync(["Is anyone else up?", "Me. Day 9 off clonazepam."]);
 
         // Ben's connection drops (a train tunnel); the page says so and keeps what he writes.
+        ben.ExpectConsoleErrors(Offline());
         await ben.GoOfflineAsync();
         await Expect(ben.Page.Locator("[data-chat-status]")).ToContainTextAsync("Reconnecting");
         await SayAsync(ada, "Ben? Still there?");
@@ -57,6 +59,9 @@ public sealed class ChatJourneyTests(BrowserFixture fixture) : IClassFixture<Bro
         await ada.Page.ReloadAsync();
         await Expect(Messages(ada)).ToHaveTextAsync(conversation);
     });
+
+    [GeneratedRegex("ERR_INTERNET_DISCONNECTED|Failed to fetch|negotiat")]
+    private static partial Regex Offline();
 
     private static ILocator Messages(Person person) => person.Page.Locator("[data-chat-messages] .chat-message .chat-text");
 

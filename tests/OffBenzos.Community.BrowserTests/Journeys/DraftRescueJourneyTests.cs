@@ -28,6 +28,7 @@ public sealed partial class DraftRescueJourneyTests(BrowserFixture fixture) : IC
 
         // A month goes by with the page open: the sign-in has expired while they write the last words.
         app.Clock.Advance(TimeSpan.FromDays(31));
+        member.ExpectConsoleErrors(DraftRefused());
         var whole = firstPart + "\n\nThank you all for reading this far. It helps to write it down.";
         await reply.FillAsync(whole);
         await Expect(status).ToHaveTextAsync("Saved in this browser. Sign in again and it will be here.");
@@ -48,6 +49,9 @@ public sealed partial class DraftRescueJourneyTests(BrowserFixture fixture) : IC
         await Expect(member.Page.Locator("li.post").Last).ToContainTextAsync("Thank you all for reading this far.");
         Assert.Equal(2, (await app.PostsAsync(thread.Id)).Count);
     });
+
+    [GeneratedRegex(@"status of 401 .*/api/drafts/")]
+    private static partial Regex DraftRefused();
 
     [GeneratedRegex("/Identity/Account/Login")]
     private static partial Regex LoginPage();
