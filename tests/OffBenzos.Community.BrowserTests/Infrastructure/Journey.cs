@@ -102,7 +102,7 @@ public sealed class Journey : IAsyncDisposable
             {
                 await person.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Timeout = 5_000 });
             }
-            catch (PlaywrightException e)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
                 log.AppendLine($"no screenshot: {e.Message}");
             }

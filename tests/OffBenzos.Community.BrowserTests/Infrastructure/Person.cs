@@ -64,9 +64,6 @@ public sealed class Person
         _expected.Add(pattern);
     }
 
-    /// <summary>How many calls to the hub method <paramref name="target"/> this page has made and heard answered.</summary>
-    public int HubCallsAnswered(string target) => _hub.Completed(target);
-
     /// <summary>Waits until this page has made at least <paramref name="count"/> answered calls to <paramref name="target"/> in all.</summary>
     public async Task WaitForHubCallsAsync(string target, int count = 1)
     {
