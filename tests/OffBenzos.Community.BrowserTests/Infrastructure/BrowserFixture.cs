@@ -32,6 +32,10 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (!File.Exists(Chromium.ExecutablePath))
+        {
+            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {Chromium.ExecutablePath}: apt-get install chromium (.ci/run does).");
+        }
         _app = new BrowserApp(_settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);

@@ -57,20 +57,28 @@ internal sealed class HubTraffic
         };
     }
 
-    private static IEnumerable<(int Type, string? InvocationId, string? Target)> Messages(string? frame)
+    private static List<(int Type, string? InvocationId, string? Target)> Messages(string? frame)
     {
+        var messages = new List<(int Type, string? InvocationId, string? Target)>();
         foreach (var record in (frame ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
         {
-            using var json = JsonDocument.Parse(record);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type))
+            try
             {
-                continue;
+                using var json = JsonDocument.Parse(record);
+                var root = json.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number)
+                {
+                    messages.Add((
+                        type.GetInt32(),
+                        root.TryGetProperty("invocationId", out var id) ? id.GetString() : null,
+                        root.TryGetProperty("target", out var target) ? target.GetString() : null));
+                }
             }
-            yield return (
-                type.GetInt32(),
-                root.TryGetProperty("invocationId", out var id) ? id.GetString() : null,
-                root.TryGetProperty("target", out var target) ? target.GetString() : null);
+            catch (JsonException)
+            {
+                // Not a SignalR JSON message (another protocol, or a socket the page opened itself).
+            }
         }
+        return messages;
     }
 }
