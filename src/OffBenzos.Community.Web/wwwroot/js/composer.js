@@ -108,7 +108,8 @@ for (const composer of document.querySelectorAll('.composer[data-draft-key]')) {
 }
 
 // @mention autocomplete: suggestions from the server as the member types "@na", chosen with the
-// arrow keys and Enter (or a tap); names with spaces are written @[Jane Doe].
+// arrow keys and Enter (or a tap); names with spaces are written @[Jane Doe]. The textarea is a
+// textbox, which may not carry aria-expanded: aria-controls and aria-activedescendant say the rest.
 for (const composer of document.querySelectorAll('.composer[data-group]')) {
   const body = composer.querySelector('textarea[name="Body"]');
   const list = composer.querySelector('.mention-list');
@@ -122,7 +123,6 @@ for (const composer of document.querySelectorAll('.composer[data-group]')) {
     list.replaceChildren();
     options = [];
     active = -1;
-    body.setAttribute('aria-expanded', 'false');
     body.removeAttribute('aria-activedescendant');
   };
 
@@ -159,7 +159,6 @@ for (const composer of document.querySelectorAll('.composer[data-group]')) {
       return item;
     }));
     list.hidden = names.length === 0;
-    body.setAttribute('aria-expanded', String(names.length > 0));
     highlight(names.length > 0 ? 0 : -1);
   };
 
