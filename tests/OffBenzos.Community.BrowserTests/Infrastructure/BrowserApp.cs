@@ -98,6 +98,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         var result = await users.CreateAsync(user, DefaultPassword);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, SiteRoles.Member);
+        // As registration leaves it: consent to the current health-data text.
+        var db = scope.ServiceProvider.GetRequiredService<CommunityDb>();
+        db.ConsentRecords.Add(new ConsentRecord { UserId = user.Id, Kind = ConsentKinds.HealthData, Version = ConsentKinds.HealthDataVersion, GivenAt = Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
         foreach (var role in roles)
         {
             await users.AddToRoleAsync(user, role);

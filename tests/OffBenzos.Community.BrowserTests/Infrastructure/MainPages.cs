@@ -24,8 +24,11 @@ public static class MainPages
         new("composer", Viewer.Member, _ => "/groups/tapering-together/new"),
         new("chat-room", Viewer.Member, _ => "/groups/tapering-together/chat", ChatReadyAsync),
         new("sessions", Viewer.Member, _ => "/sessions"),
+        new("session", Viewer.Member, _ => "/sessions/1", SessionReadyAsync),
         new("crisis", Viewer.Member, _ => "/crisis"),
         new("profile", Viewer.Member, _ => "/Identity/Account/Manage"),
+        new("your-data", Viewer.Member, _ => "/Identity/Account/Manage/Privacy"),
+        new("privacy", Viewer.Visitor, _ => "/privacy"),
         new("moderation-queue", Viewer.Moderator, _ => "/moderation"),
         new("sign-in", Viewer.Visitor, _ => "/Identity/Account/Login"),
         new("register", Viewer.Visitor, _ => "/Identity/Account/Register"),
@@ -64,6 +67,10 @@ public static class MainPages
             await page.Ready(person.Page);
         }
     }
+
+    /// <summary>A session's lobby: the room's frame has connected.</summary>
+    private static async Task SessionReadyAsync(IPage page) =>
+        await Expect(page.Locator("[data-chat-status]")).ToBeHiddenAsync();
 
     private static async Task ChatReadyAsync(IPage page)
     {
