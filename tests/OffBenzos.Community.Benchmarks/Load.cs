@@ -49,8 +49,9 @@ public static class Load
                 {
                     success = await send(worker * 1_000_000 + n++, CancellationToken.None);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // A refused or timed-out request is a failure the report counts, not the end of the run.
                     success = false;
                 }
                 if (success)
@@ -87,7 +88,7 @@ public static class Load
                 {
                     results[index] = await send(index, CancellationToken.None);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     results[index] = false;
                 }
