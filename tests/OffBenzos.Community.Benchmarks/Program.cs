@@ -8,8 +8,11 @@ using OffBenzos.Community.Benchmarks;
 //   --smoke       a small community and short passes: checks that every scenario runs and nothing is lost (CI)
 //   --write       write the results into docs/benchmarks.md (the default for a full run)
 //   --seed N      the generator's seed (default 42)
+//   --only B5,S2  run just these scenarios (for profiling one page; nothing is written here then)
 var smoke = args.Contains("--smoke");
-var write = args.Contains("--write") || !smoke;
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+bool Wanted(string id) => only is null || only.Contains(id);
+var write = args.Contains("--write") || (!smoke && !args.Contains("--only"));
 var seed = args.SkipWhile(a => a != "--seed").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(42);
 var scale = smoke ? Scale.Smoke : Scale.Full;
 var log = Console.Out;
@@ -99,7 +102,8 @@ var scenarios = new List<Scenario>
 };
 
 var results = new List<(Scenario Scenario, Measurement Median, IReadOnlyList<Measurement> Passes)>();
-foreach (var scenario in scenarios)
+// The control always runs: the other figures are ratios to it.
+foreach (var scenario in scenarios.Where(x => x.Id == "B0" || Wanted(x.Id)))
 {
     await log.WriteLineAsync($"{scenario.Id}: {scenario.Name}...");
     // Warm-up: JIT, caches, connection pool.
@@ -146,8 +150,9 @@ void Say(string id, ChatMeasurement m, ChatLoad? load = null) =>
     log.WriteLine($"  {id}: {m.Connections} connections, {m.Rooms} rooms, {m.Sent} sent ({m.SendFailures} failed{(load?.FirstFailure is { } why ? ": " + why : "")}), {m.Delivered}/{m.Expected} delivered ({m.Lost} lost), {m.DeliveriesPerSecond:N0} deliveries/s, p50 {m.Percentile(50):F1} ms, p99 {m.Percentile(99):F1} ms");
 
 // S1: 100 connections in rooms of 10, 2 messages a second per room.
-await log.WriteLineAsync("S1: chat, rooms of 10...");
+if (Wanted("S1"))
 {
+    await log.WriteLineAsync("S1: chat, rooms of 10...");
     var (rooms, connections) = smoke ? (2, 20) : (10, 100);
     await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, rooms, connections);
     var m = await ChatPassesAsync(load, 2);
@@ -157,11 +162,12 @@ await log.WriteLineAsync("S1: chat, rooms of 10...");
 }
 
 // S2: 1,000 connections in rooms of 100, 1,000 deliveries a second; then higher, to find the highest sustainable rate.
-await log.WriteLineAsync("S2: chat, rooms of 100...");
 var (s2Rooms, s2Connections) = smoke ? (2, 50) : (10, 1000);
 var s2PerRoom = 1000.0 / s2Connections; // messages per second per room for 1,000 deliveries a second in all
 double singleInstanceBest = 0;
+if (Wanted("S2") || Wanted("S5") || Wanted("S3"))
 {
+    await log.WriteLineAsync("S2: chat, rooms of 100...");
     await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, s2Rooms, s2Connections);
     var m = await ChatPassesAsync(load, s2PerRoom);
     Say("S2", m, load);
@@ -181,9 +187,9 @@ double singleInstanceBest = 0;
         (sustainable ? "yes" : "no") + $" (highest sustainable: {singleInstanceBest:N0} deliveries/s)"));
 
     // S5: B2 while S2 runs.
-    await log.WriteLineAsync("S5: B2 during S2...");
     var b2 = scenarios.Single(x => x.Id == "B2");
-    var alone = results.Single(r => r.Scenario.Id == "B2").Median.PerSecond;
+    var alone = results.SingleOrDefault(r => r.Scenario.Id == "B2").Median?.PerSecond ?? (await Load.ClosedAsync(b2.Rate, closedFor, b2.Send)).PerSecond;
+    await log.WriteLineAsync("S5: B2 during S2...");
     var chatting = load.RunAsync(s2PerRoom, closedFor + TimeSpan.FromSeconds(1));
     var under = await Load.ClosedAsync(b2.Rate, closedFor, b2.Send);
     var during = await chatting;
@@ -194,8 +200,9 @@ double singleInstanceBest = 0;
 }
 
 // S4: idle signed-in chat connections, and what each costs the server in memory.
-await log.WriteLineAsync("S4: idle connections...");
+if (Wanted("S4"))
 {
+    await log.WriteLineAsync("S4: idle connections...");
     var idle = smoke ? 200 : 10_000;
     var before = server.WorkingSet;
     await using var load = await ChatLoad.OpenAsync([server.Address], MemberOf, 1, idle, join: false);
@@ -208,7 +215,11 @@ await log.WriteLineAsync("S4: idle connections...");
 }
 
 // S3: S1 and S2 across two instances sharing the database and a real redis-server.
-if (RedisServer.Available)
+if (!Wanted("S3"))
+{
+    // Not asked for.
+}
+else if (RedisServer.Available)
 {
     await log.WriteLineAsync("S3: two instances over Redis...");
     using var redis = new RedisServer();
@@ -274,7 +285,7 @@ if (write)
 
 var problems = results.Where(r => r.Median.Succeeded == 0 || r.Passes.Any(p => p.Failed > 0)).Select(r => $"{r.Scenario.Id} had failed requests").ToList();
 problems.AddRange(chatResults.Where(c => c.Result.Lost > 0 || c.Result.SendFailures > 0).Select(c => $"{c.Id} lost {c.Result.Lost} deliveries and had {c.Result.SendFailures} failed sends"));
-if (!chatResults.Any(c => c.Id == "S3"))
+if (Wanted("S3") && !chatResults.Any(c => c.Id == "S3"))
 {
     problems.Add("S3 did not run (redis-server missing)");
 }
