@@ -42,6 +42,7 @@ let blocked = new Set();
 let joined = false;
 let catchUpTimer = 0;
 let presenceUpdates = 0; // a live presence update newer than a Join's answer wins over it
+let sessionUpdates = 0; // likewise a live session state: the Join may have read the state before the host changed it
 const seen = new Map(); // sequence -> element
 const typing = new Map(); // userId -> { name, until }
 
@@ -368,7 +369,11 @@ connection.on('MessageRemoved', (room, messageId) => {
   if (room === roomId) document.getElementById(`chat-message-${messageId}`)?.remove();
 });
 
-connection.on('SessionState', (room, state) => { if (room === roomId) applySession(state); });
+connection.on('SessionState', (room, state) => {
+  if (room !== roomId) return;
+  sessionUpdates += 1;
+  applySession(state);
+});
 
 connection.on('Presence', (room, present) => {
   if (room !== roomId) return;
@@ -409,6 +414,7 @@ connection.onclose(() => {
 async function join() {
   try {
     const updatesBefore = presenceUpdates;
+    const sessionBefore = sessionUpdates;
     const result = await connection.invoke('Join', roomId, joined || lastSequence > 0 ? lastSequence : null);
     if (!result.ok) {
       setComposer(false);
@@ -419,7 +425,10 @@ async function join() {
     blocked = new Set(result.blocked);
     writable = result.canSend;
     whyNotWritable = result.whyNotSend ?? '';
-    if (result.session) session = result.session;
+    // The connection was in the room's group before the server read the state, so a change after
+    // that read arrives as a broadcast; one that arrived while we waited is the newer state.
+    const sessionFromJoin = result.session && sessionUpdates === sessionBefore ? result.session : null;
+    if (sessionFromJoin) session = sessionFromJoin;
     for (const id of result.removed) document.getElementById(`chat-message-${id}`)?.remove();
     const fresh = lastSequence === 0;
     let added = false;
@@ -433,7 +442,7 @@ async function join() {
     if (presenceUpdates === updatesBefore) renderPresence(result.present);
     joined = true;
     setStatus('');
-    if (result.session) applySession(result.session);
+    if (sessionFromJoin) applySession(sessionFromJoin);
     setComposer(result.canSend, result.canSend ? '' : result.whyNotSend);
     if (fresh || added) scrollToEnd();
     flush();
