@@ -9,6 +9,7 @@ using OffBenzos.Community.Benchmarks;
 //   --write       write the results into docs/benchmarks.md (the default for a full run)
 //   --seed N      the generator's seed (default 42)
 //   --only B5,S2  run just these scenarios (for profiling one page; nothing is written here then)
+//   --keep        keep the generated community's folder afterwards (to look into it with sqlite3)
 var smoke = args.Contains("--smoke");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 bool Wanted(string id) => only is null || only.Contains(id);
@@ -293,13 +294,20 @@ if (stored != posted.Count)
 {
     problems.Add($"B3 lost posts: {posted.Count} acknowledged, {stored} stored");
 }
-try
+if (args.Contains("--keep"))
 {
-    Directory.Delete(folder, recursive: true);
+    await log.WriteLineAsync($"Kept: {database}");
 }
-catch (IOException)
+else
 {
-    // The server may hold the database a moment longer.
+    try
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    catch (IOException)
+    {
+        // The server may hold the database a moment longer.
+    }
 }
 foreach (var problem in problems)
 {

@@ -9,6 +9,8 @@ namespace OffBenzos.Community.Web.Search;
 /// Full-text search over the posts a reader may see, through the database's own index: FTS5 on
 /// SQLite, full-text search on SQL Server. Which posts count (visible posts in visible threads of
 /// readable groups), the total and the page are all decided in SQL; only one page of rows comes back.
+/// A search looks at no more than <see cref="SearchSql.MaxMatches"/> matches, so a common word costs
+/// what a rare one does.
 /// </summary>
 public sealed class SearchService(CommunityDb db, ILogger<SearchService> logger)
 {
@@ -50,16 +52,21 @@ public sealed class SearchService(CommunityDb db, ILogger<SearchService> logger)
         // One JSON parameter, not one parameter per group: SQL Server allows 2,100 and plans stay reusable.
         var groups = JsonSerializer.Serialize(readableGroupIds);
 
-        var total = (await db.Database.SqlQueryRaw<int>(sqlite ? SearchSql.SqliteCount : SearchSql.SqlServerCount, match, groups, readerId)
+        var count = (await db.Database.SqlQueryRaw<SearchCount>(sqlite ? SearchSql.SqliteCount : SearchSql.SqlServerCount, match, groups, readerId)
             .ToListAsync(cancellationToken)).Single();
-        if (total == 0)
+        if (count.Total == 0)
         {
             return SearchResults.None(parsed);
         }
+        // With more matches than a search looks at, it shows as many as it looked at.
+        var total = Math.Min(count.Total, SearchSql.MaxMatches);
         var pageCount = (total + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 1, pageCount);
 
-        var rows = await db.Database.SqlQueryRaw<SearchRow>(sqlite ? SearchSql.SqlitePage : SearchSql.SqlServerPage, match, groups, readerId, PageSize, (page - 1) * PageSize)
+        // SQLite ranks only when it saw every match (ranking weighs each word over the whole index);
+        // past that it shows the newest. SQL Server ranks its best matches either way.
+        var sql = !sqlite ? SearchSql.SqlServerPage : count.HadMore ? SearchSql.SqliteNewestPage : SearchSql.SqlitePage;
+        var rows = await db.Database.SqlQueryRaw<SearchRow>(sql, match, groups, readerId, PageSize, (page - 1) * PageSize)
             .ToListAsync(cancellationToken);
 
         Dictionary<int, string> snippets = [];
@@ -82,7 +89,7 @@ public sealed class SearchService(CommunityDb db, ILogger<SearchService> logger)
             // No FTS snippet when only the thread's title matched: the start of the post, nothing marked.
             MarkedText.ToHtml(snippets.GetValueOrDefault(r.PostId) ?? SnippetBuilder.Snippet(r.PlainText, parsed)),
             r.Score)).ToList();
-        return new SearchResults(parsed, hits, total, page, pageCount);
+        return new SearchResults(parsed, hits, total, page, pageCount, HadMore: count.HadMore);
     }
 
     private async Task<Dictionary<int, string>> MarkedAsync(string sql, string match, IEnumerable<int> ids, CancellationToken cancellationToken)

@@ -80,49 +80,92 @@ public static class SearchSql
     public const string SqliteStoredDefinition = "SELECT \"sql\" AS \"Value\" FROM sqlite_master WHERE \"name\" = {0}";
 
     /// <summary>
-    /// Matching posts with their score (higher is better): body matches by bm25, title matches
-    /// (counted for the thread's opening post, which the result links to) weighted up. CROSS JOIN
-    /// keeps SQLite from driving the join from Posts and running the MATCH once per post.
+    /// How many matches a search looks at, from each of the two indexes. A common word matches a
+    /// large share of a million posts; ranking all of them took seconds (FTS5 scores every match),
+    /// so a search reads at most this many and says when there were more (docs/benchmarks.md, B4).
     /// </summary>
-    private const string SqliteRanked = $$"""
-        WITH "Hits" AS (
-            SELECT "PostSearch".rowid AS "PostId", -bm25("PostSearch") AS "Score"
-            FROM "PostSearch" WHERE "PostSearch" MATCH {0}
-            UNION ALL
-            SELECT "p"."Id", {{TitleWeight}} * -bm25("ThreadSearch")
-            FROM "ThreadSearch" CROSS JOIN "Posts" AS "p" ON "p"."ThreadId" = "ThreadSearch".rowid AND "p"."Number" = 1
-            WHERE "ThreadSearch" MATCH {0}
-        ),
-        "Ranked" AS (SELECT "PostId", SUM("Score") AS "Score" FROM "Hits" GROUP BY "PostId")
-        """;
+    public const int MaxMatches = 1000;
+
+    /// <summary>One more than <see cref="MaxMatches"/>: finding it tells that there were more.</summary>
+    private const string Limit = "1001";
 
     /// <summary>
     /// Only visible posts in visible threads of the groups the reader may read ({1}), and none by
     /// members the reader ({2}) has blocked: the thread page folds those away, search leaves them out.
+    /// Needs "p" (the post) and "t" (its thread).
     /// </summary>
     private const string SqliteReadable = $$"""
+        "p"."State" = '{{Visible}}' AND "t"."State" = '{{Visible}}'
+          AND "t"."GroupId" IN (SELECT "value" FROM json_each({1}))
+          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS "b" WHERE "b"."BlockerId" = {2} AND "b"."BlockedId" = "p"."AuthorId")
+        """;
+
+    /// <summary>
+    /// The newest readable matches, at most <see cref="Limit"/> from post bodies and as many from
+    /// thread titles (counted for the thread's opening post, which the result links to), each with a
+    /// score. FTS5 hands matches over newest first (rowid order, read from the index itself), so the
+    /// LIMIT stops the walk early however common the word; CROSS JOIN keeps SQLite from driving the
+    /// join from Posts and running the MATCH once per post. The score is bm25 (higher is better,
+    /// title matches weighted up) or, when <paramref name="ranked"/> is false, nothing: bm25 first
+    /// reads the whole index entry of every word to weigh it, which is what a common word makes slow.
+    /// </summary>
+    private static string SqliteMatches(bool ranked) => $$"""
+        WITH "PostHits" AS (
+            SELECT "PostSearch".rowid AS "PostId", {{(ranked ? "-bm25(\"PostSearch\")" : "0.0")}} AS "Score"
+            FROM "PostSearch"
+            CROSS JOIN "Posts" AS "p" ON "p"."Id" = "PostSearch".rowid
+            CROSS JOIN "Threads" AS "t" ON "t"."Id" = "p"."ThreadId"
+            WHERE "PostSearch" MATCH {0} AND {{SqliteReadable}}
+            ORDER BY "PostSearch".rowid DESC
+            LIMIT {{Limit}}
+        ),
+        "TitleHits" AS (
+            SELECT "p"."Id" AS "PostId", {{(ranked ? TitleWeight + " * -bm25(\"ThreadSearch\")" : "0.0")}} AS "Score"
+            FROM "ThreadSearch"
+            CROSS JOIN "Threads" AS "t" ON "t"."Id" = "ThreadSearch".rowid
+            CROSS JOIN "Posts" AS "p" ON "p"."ThreadId" = "t"."Id" AND "p"."Number" = 1
+            WHERE "ThreadSearch" MATCH {0} AND {{SqliteReadable}}
+            ORDER BY "ThreadSearch".rowid DESC
+            LIMIT {{Limit}}
+        ),
+        "Ranked" AS (
+            SELECT "PostId", SUM("Score") AS "Score"
+            FROM (SELECT "PostId", "Score" FROM "PostHits" UNION ALL SELECT "PostId", "Score" FROM "TitleHits")
+            GROUP BY "PostId"
+        )
+        """;
+
+    /// <summary>How many posts were found, and whether either index had more than <see cref="MaxMatches"/> (a <see cref="SearchCount"/>).</summary>
+    public static readonly string SqliteCount = $$"""
+        {{SqliteMatches(ranked: false)}}
+        SELECT (SELECT COUNT(*) FROM "Ranked") AS "Total",
+               (SELECT COUNT(*) FROM "PostHits") AS "PostMatches",
+               (SELECT COUNT(*) FROM "TitleHits") AS "TitleMatches"
+        """;
+
+    private const string SqlitePageColumns = """
+        SELECT "p"."Id" AS "PostId", "p"."ThreadId", "t"."Title" AS "ThreadTitle", "g"."Name" AS "GroupName", "g"."Slug" AS "GroupSlug",
+               "u"."DisplayName" AS "Author", "p"."CreatedAt" AS "CreatedAtTicks", "p"."PlainText", "r"."Score"
         FROM "Ranked" AS "r"
         JOIN "Posts" AS "p" ON "p"."Id" = "r"."PostId"
         JOIN "Threads" AS "t" ON "t"."Id" = "p"."ThreadId"
         JOIN "Groups" AS "g" ON "g"."Id" = "t"."GroupId"
         LEFT JOIN "AspNetUsers" AS "u" ON "u"."Id" = "p"."AuthorId"
-        WHERE "p"."State" = '{{Visible}}' AND "t"."State" = '{{Visible}}'
-          AND "t"."GroupId" IN (SELECT "value" FROM json_each({1}))
-          AND NOT EXISTS (SELECT 1 FROM "MemberBlocks" AS "b" WHERE "b"."BlockerId" = {2} AND "b"."BlockedId" = "p"."AuthorId")
         """;
 
-    public const string SqliteCount = $$"""
-        {{SqliteRanked}}
-        SELECT COUNT(*) AS "Value"
-        {{SqliteReadable}}
-        """;
-
-    public const string SqlitePage = $$"""
-        {{SqliteRanked}}
-        SELECT "p"."Id" AS "PostId", "p"."ThreadId", "t"."Title" AS "ThreadTitle", "g"."Name" AS "GroupName", "g"."Slug" AS "GroupSlug",
-               "u"."DisplayName" AS "Author", "p"."CreatedAt" AS "CreatedAtTicks", "p"."PlainText", "r"."Score"
-        {{SqliteReadable}}
+    /// <summary>One page ({3} rows after skipping {4}) of every match, best first.</summary>
+    public static readonly string SqlitePage = $$"""
+        {{SqliteMatches(ranked: true)}}
+        {{SqlitePageColumns}}
         ORDER BY "r"."Score" DESC, "p"."CreatedAt" DESC, "p"."Id" DESC
+        LIMIT {3} OFFSET {4}
+        """;
+
+    /// <summary>One page of the newest matches, newest first: for a search with more matches than are ranked.</summary>
+    public static readonly string SqliteNewestPage = $$"""
+        {{SqliteMatches(ranked: false)}}
+        {{SqlitePageColumns}}
+        ORDER BY "p"."CreatedAt" DESC, "p"."Id" DESC
         LIMIT {3} OFFSET {4}
         """;
 
@@ -179,23 +222,29 @@ public static class SearchSql
     ];
 
     /// <summary>
-    /// The same ranking as SQLite's, from CONTAINSTABLE's RANK (0-1000, higher is better). Unlike
-    /// FTS5, where one post's title and body are searched together, each CONTAINSTABLE needs all
-    /// the words in its own column.
+    /// The same ranking as SQLite's, from CONTAINSTABLE's RANK (0-1000, higher is better), over the
+    /// best <see cref="Limit"/> matches of each index (CONTAINSTABLE's top_n_by_rank, which SQL
+    /// Server ranks inside its own index). Unlike FTS5, where one post's title and body are searched
+    /// together, each CONTAINSTABLE needs all the words in its own column.
     /// </summary>
     private const string SqlServerRanked = $$"""
-        WITH [Hits] AS (
+        WITH [PostHits] AS (
             SELECT [ct].[KEY] AS [PostId], CAST([ct].[RANK] AS float) AS [Score]
-            FROM CONTAINSTABLE([Posts], [PlainText], {0}) AS [ct]
-            UNION ALL
-            SELECT [p].[Id], {{TitleWeight}} * CAST([ct].[RANK] AS float)
-            FROM CONTAINSTABLE([Threads], [Title], {0}) AS [ct]
+            FROM CONTAINSTABLE([Posts], [PlainText], {0}, {{Limit}}) AS [ct]
+        ),
+        [TitleHits] AS (
+            SELECT [p].[Id] AS [PostId], {{TitleWeight}} * CAST([ct].[RANK] AS float) AS [Score]
+            FROM CONTAINSTABLE([Threads], [Title], {0}, {{Limit}}) AS [ct]
             JOIN [Posts] AS [p] ON [p].[ThreadId] = [ct].[KEY] AND [p].[Number] = 1
         ),
-        [Ranked] AS (SELECT [PostId], SUM([Score]) AS [Score] FROM [Hits] GROUP BY [PostId])
+        [Ranked] AS (
+            SELECT [PostId], SUM([Score]) AS [Score]
+            FROM (SELECT [PostId], [Score] FROM [PostHits] UNION ALL SELECT [PostId], [Score] FROM [TitleHits]) AS [h]
+            GROUP BY [PostId]
+        )
         """;
 
-    /// <summary>As <see cref="SqliteReadable"/>.</summary>
+    /// <summary>As <see cref="SqliteReadable"/>, over the ranked matches.</summary>
     private const string SqlServerReadable = $$"""
         FROM [Ranked] AS [r]
         JOIN [Posts] AS [p] ON [p].[Id] = [r].[PostId]
@@ -207,12 +256,15 @@ public static class SearchSql
           AND NOT EXISTS (SELECT 1 FROM [MemberBlocks] AS [b] WHERE [b].[BlockerId] = {2} AND [b].[BlockedId] = [p].[AuthorId])
         """;
 
+    /// <summary>As <see cref="SqliteCount"/>.</summary>
     public const string SqlServerCount = $$"""
         {{SqlServerRanked}}
-        SELECT COUNT(*) AS [Value]
-        {{SqlServerReadable}}
+        SELECT (SELECT COUNT(*) {{SqlServerReadable}}) AS [Total],
+               (SELECT COUNT(*) FROM [PostHits]) AS [PostMatches],
+               (SELECT COUNT(*) FROM [TitleHits]) AS [TitleMatches]
         """;
 
+    /// <summary>One page, best first; SQL Server ranks its best matches whether or not there were more.</summary>
     public const string SqlServerPage = $$"""
         {{SqlServerRanked}}
         SELECT [p].[Id] AS [PostId], [p].[ThreadId], [t].[Title] AS [ThreadTitle], [g].[Name] AS [GroupName], [g].[Slug] AS [GroupSlug],

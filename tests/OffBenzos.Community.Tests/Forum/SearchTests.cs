@@ -249,6 +249,43 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_word_in_more_posts_than_a_search_looks_at_shows_the_newest_of_them_and_says_there_were_more()
+    {
+        var group = await _app.CreateGroupAsync();
+        var author = await MemberOfAsync(group);
+        var opening = await WriteThreadAsync(_app, group, author, "A long diary", "Day 1 of the tinnitus diary.");
+        var postIds = await _app.WithDbAsync(async db =>
+        {
+            var posts = Enumerable.Range(2, SearchSql.MaxMatches + 9).Select(day => new Post
+            {
+                ThreadId = opening.ThreadId, Number = day, AuthorId = author.Id,
+                // One of them, long ago, also by the sea: a rarer word is still ranked over every match.
+                Markdown = day == 3 ? "Tinnitus by the lighthouse." : $"Day {day} of the tinnitus diary.",
+                Html = "", PlainText = day == 3 ? "Tinnitus by the lighthouse." : $"Day {day} of the tinnitus diary.",
+                CreatedAt = _app.Clock.GetUtcNow().AddMinutes(day), ClientRequestId = Guid.NewGuid(),
+            }).ToList();
+            db.Posts.AddRange(posts);
+            await db.SaveChangesAsync();
+            return posts.Select(p => p.Id).ToList();
+        });
+        var browser = _app.CreateBrowser();
+
+        var first = await SearchAsync(browser, "tinnitus");
+
+        Assert.Equal("More than 1,000 posts match “tinnitus”. Here are 1,000 of them, page 1 of 50. Adding another word finds fewer, closer matches.",
+            first.TextOf("[role=status]"));
+        // Newest first: the last twenty written, the very last at the top.
+        Assert.Equal(postIds.AsEnumerable().Reverse().Take(20).Select(id => $"/posts/{id}"), Links(first));
+        var last = await browser.GetPageAsync("/search?q=tinnitus&page=99");
+        Assert.Equal("Page 50 of 50", last.TextOf(".pager [aria-current=page]"));
+        Assert.Equal(20, Links(last).Count);
+
+        var rare = await SearchAsync(browser, "tinnitus lighthouse");
+        Assert.Equal("1 post matches “tinnitus lighthouse”.", rare.TextOf("[role=status]"));
+        Assert.Equal([$"/posts/{postIds[1]}"], Links(rare));
+    }
+
+    [Fact]
     public async Task The_index_survives_a_restart_and_an_EF_table_rebuild_and_catches_up_afterwards()
     {
         if (Environment.GetEnvironmentVariable(CommunityApp.SqlServerVariable) is { Length: > 0 })
