@@ -22,11 +22,17 @@ public sealed class ReviewService(
 {
     public const int ReasonMax = 1000;
 
-    /// <summary>Open items first by lane (crisis first), then score, then age.</summary>
-    public static IQueryable<ReviewItem> InQueueOrder(IQueryable<ReviewItem> items) =>
-        items.Where(i => i.Status == ReviewStatus.Open)
-            .OrderBy(i => i.Lane == ReviewLane.Crisis ? 0 : i.Lane == ReviewLane.Medical ? 1 : 2)
-            .ThenByDescending(i => i.Score)
+    /// <summary>The lanes in the order the queue shows them: crisis first.</summary>
+    public static readonly IReadOnlyList<ReviewLane> LaneOrder = [ReviewLane.Crisis, ReviewLane.Medical, ReviewLane.Standard];
+
+    /// <summary>
+    /// A lane's open items, highest score first, then oldest. One lane at a time, so the database
+    /// reads them in order from the queue's index (lane, score, age; open items only) instead of
+    /// sorting every open item for each look at the queue.
+    /// </summary>
+    public static IQueryable<ReviewItem> OpenInLane(IQueryable<ReviewItem> items, ReviewLane lane) =>
+        items.Where(i => i.Status == ReviewStatus.Open && i.Lane == lane)
+            .OrderByDescending(i => i.Score)
             .ThenBy(i => i.CreatedAt);
 
     public bool IsHeldByOther(ReviewItem item, string moderatorId)

@@ -1,3 +1,4 @@
+using QueuePage = OffBenzos.Community.Web.Pages.Moderation.IndexModel;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
 using OffBenzos.Community.Web.Forum;
@@ -161,5 +162,39 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal(["#1", "#2", "#3"], page.QuerySelectorAll(".context li strong").Select(s => s.TextContent.Split(' ')[0]));
         Assert.Contains("#2", page.TextOf(".context-target"), StringComparison.Ordinal);
         _ = post;
+    }
+    [Fact]
+    public async Task A_long_queue_shows_its_first_items_in_order_and_says_how_many_wait()
+    {
+        var now = _app.Clock.GetUtcNow();
+        await _app.WithDbAsync(async db =>
+        {
+            // More ordinary items than the queue shows, scored 1 to 5, oldest first; then one medical and one crisis item, the newest.
+            db.ReviewItems.AddRange(Enumerable.Range(1, QueuePage.Shown + 10).Select(n => new ReviewItem
+            {
+                TargetType = "post", TargetId = $"{n}", Score = 1 + (n % 5), CreatedAt = now.AddMinutes(-1000 + n),
+            }));
+            db.ReviewItems.Add(new ReviewItem { TargetType = "post", TargetId = "medical", Lane = ReviewLane.Medical, Score = 1, CreatedAt = now });
+            db.ReviewItems.Add(new ReviewItem { TargetType = "post", TargetId = "crisis", Lane = ReviewLane.Crisis, Score = 1, CreatedAt = now });
+            // Decided items are not waiting.
+            db.ReviewItems.Add(new ReviewItem { TargetType = "post", TargetId = "done", Status = ReviewStatus.Resolved, Score = 9, CreatedAt = now });
+            return await db.SaveChangesAsync();
+        });
+
+        var queue = await (await _app.SiteModeratorAsync()).GetPageAsync("/moderation");
+
+        var rows = queue.QuerySelectorAll(".queue > li");
+        Assert.Equal(QueuePage.Shown, rows.Length);
+        Assert.StartsWith("Crisis:", rows[0].TextOf("h2 a"), StringComparison.Ordinal);
+        Assert.StartsWith("Medical:", rows[1].TextOf("h2 a"), StringComparison.Ordinal);
+        var scores = rows.Skip(2).Select(r => r.TextOf(".meta")).Select(m => m[(m.IndexOf("score ", StringComparison.Ordinal) + 6)..][..3]).ToList();
+        Assert.Equal(scores.OrderDescending(StringComparer.Ordinal), scores);
+        Assert.Equal("5.0", scores[0]);
+        // Within a score, the oldest first: item 4 (score 5) waited longest.
+        Assert.Equal($"/moderation/items/{await _app.WithDbAsync(db => db.ReviewItems.Where(i => i.TargetId == "4").Select(i => i.Id).SingleAsync())}",
+            rows[2].QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Contains($"Waiting: 1 crisis, 1 medical, {QueuePage.Shown + 10} other.", queue.TextOf("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal($"Showing the first {QueuePage.Shown} of {QueuePage.Shown + 12} waiting. As items are decided, the next ones come up here.",
+            queue.TextOf("[data-queue-region] .help"));
     }
 }

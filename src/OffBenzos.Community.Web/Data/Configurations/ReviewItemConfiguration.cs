@@ -23,5 +23,8 @@ public sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewIte
         builder.HasIndex(r => new { r.TargetType, r.TargetId }).IsUnique().HasFilter("[Status] = 'Open'");
         builder.HasIndex(r => new { r.Status, r.GroupId });
         builder.HasIndex(r => new { r.AuthorId, r.CreatedAt });
+        // The queue, read in order one lane at a time: open items only, highest score first, then oldest.
+        builder.HasIndex(r => new { r.Lane, r.Score, r.CreatedAt }, "IX_ReviewItems_Queue")
+            .IsDescending(false, true, false).HasFilter("[Status] = 'Open'");
     }
 }

@@ -6,10 +6,13 @@ using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Pages.Moderation;
 
-/// <summary>The review queue: crisis first, then medical, then by score, then oldest.</summary>
+/// <summary>The review queue: crisis first, then medical, then the rest; in each, highest score first, then oldest.</summary>
 public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, ModeratorDuty duty, TimeProvider clock) : PageModel
 {
     public sealed record Row(long Id, ReviewLane Lane, string TargetType, double Score, int Flags, string Reasons, string? ClaimedBy, DateTimeOffset CreatedAt, bool FromSystem, bool AutoHidden, string? Author);
+
+    /// <summary>How many items the queue shows at once; deciding items brings up the next.</summary>
+    public const int Shown = 200;
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public IReadOnlyDictionary<ReviewLane, int> LaneCounts { get; private set; } = new Dictionary<ReviewLane, int>();
@@ -36,9 +39,16 @@ public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, ModeratorD
         OnDuty = await db.Users.AnyAsync(u => u.Id == scope.UserId && u.OnDuty);
         var now = clock.GetUtcNow();
         var items = ModeratorScope.Filter(db.ReviewItems.AsNoTracking(), scope);
-        LaneCounts = (await items.Where(i => i.Status == ReviewStatus.Open).GroupBy(i => i.Lane).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+        // The lanes named one by one (not a list) so the database counts from the queue's index.
+        LaneCounts = (await items
+                .Where(i => i.Status == ReviewStatus.Open && (i.Lane == ReviewLane.Crisis || i.Lane == ReviewLane.Medical || i.Lane == ReviewLane.Standard))
+                .GroupBy(i => i.Lane).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
             .ToDictionary(x => x.Key, x => x.Count);
-        var open = await ReviewService.InQueueOrder(items).Take(200).ToListAsync();
+        var open = new List<ReviewItem>();
+        foreach (var lane in ReviewService.LaneOrder.Where(l => LaneCounts.GetValueOrDefault(l) > 0 && open.Count < Shown))
+        {
+            open.AddRange(await ReviewService.OpenInLane(items, lane).Take(Shown - open.Count).ToListAsync());
+        }
         var ids = open.Select(i => i.Id).ToList();
         var flags = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ReviewItemId)).Select(f => new { f.ReviewItemId, f.Reason }).ToListAsync();
         var people = open.SelectMany(i => new[] { i.AuthorId, i.ClaimedById }).OfType<string>().Distinct().ToList();

@@ -1269,6 +1269,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Status] = 'Open'");
 
+                    b.HasIndex(new[] { "Lane", "Score", "CreatedAt" }, "IX_ReviewItems_Queue")
+                        .IsDescending(false, true, false)
+                        .HasFilter("[Status] = 'Open'");
+
                     b.ToTable("ReviewItems");
                 });
 

@@ -1228,6 +1228,10 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("[Status] = 'Open'");
 
+                    b.HasIndex(new[] { "Lane", "Score", "CreatedAt" }, "IX_ReviewItems_Queue")
+                        .IsDescending(false, true, false)
+                        .HasFilter("[Status] = 'Open'");
+
                     b.ToTable("ReviewItems");
                 });
 
