@@ -10,7 +10,8 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// Registers <see cref="CommunityDb"/> on the provider named by <c>Database:Provider</c>:
-    /// SQLite under the data folder unless a connection string is given, or SQL Server.
+    /// SQLite under the data folder unless a connection string is given, or SQL Server. Contexts
+    /// are pooled: setting one up for each request cost a tenth of a page's time (docs/benchmarks.md).
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
@@ -25,7 +26,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException(
                     "Database:Provider is SqlServer but ConnectionStrings:Community is empty. See docs/operations.md.");
             }
-            builder.Services.AddDbContext<CommunityDb, SqlServerCommunityDb>(o => o.UseSqlServer(connectionString, ConfigureSqlServer));
+            builder.Services.AddDbContextPool<CommunityDb, SqlServerCommunityDb>(o => o.UseSqlServer(connectionString, ConfigureSqlServer));
         }
         else
         {
@@ -35,7 +36,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "community.db") }.ToString();
             }
-            builder.Services.AddDbContext<CommunityDb, SqliteCommunityDb>(o => o
+            builder.Services.AddDbContextPool<CommunityDb, SqliteCommunityDb>(o => o
                 .UseSqlite(connectionString, ConfigureSqlite)
                 .AddInterceptors(SqliteConnectionSetup.Instance));
         }

@@ -42,8 +42,18 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
 
     public async Task<Standing?> ForSlugAsync(string slug)
     {
-        var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == slug);
-        return group is null ? null : await ForAsync(group);
+        var account = await current.GetAsync();
+        if (account is null)
+        {
+            var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == slug);
+            return group is null ? null : new Standing(group, null, null, false, false);
+        }
+        // Every group page starts here: the group and the reader's membership in one query.
+        var found = await db.Groups.AsNoTracking()
+            .Where(g => g.Slug == slug)
+            .Select(g => new { Group = g, Membership = db.GroupMemberships.SingleOrDefault(m => m.GroupId == g.Id && m.UserId == account.UserId) })
+            .SingleOrDefaultAsync();
+        return found is null ? null : StandingOf(found.Group, account, found.Membership);
     }
 
     public async Task<Standing?> ForGroupIdAsync(int groupId)
@@ -62,6 +72,11 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
         }
         var membership = await db.GroupMemberships.AsNoTracking()
             .SingleOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == account.UserId);
+        return StandingOf(group, account, membership);
+    }
+
+    private static Standing StandingOf(Group group, CurrentAccount.Standing account, GroupMembership? membership)
+    {
         var isStaff = account.Roles.Contains(SiteRoles.Moderator) || account.Roles.Contains(SiteRoles.Admin);
         // Site moderation needs two-factor sign-in, as the staff policies do.
         return new Standing(group, account.UserId, membership, isStaff && account.TwoFactorEnabled, account.EmailConfirmed, account.Silence);

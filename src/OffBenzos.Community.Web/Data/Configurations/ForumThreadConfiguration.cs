@@ -14,8 +14,8 @@ public sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumThr
         builder.Property(t => t.AuthorId).HasMaxLength(450);
         builder.Property(t => t.LockReason).HasMaxLength(500);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
-        // The group page: pinned first, then latest activity.
-        builder.HasIndex(t => new { t.GroupId, t.IsPinned, t.LastActivityAt });
+        // A group's thread list: counted and read in order from the index alone, hidden threads left out.
+        builder.HasIndex(t => new { t.GroupId, t.State, t.IsPinned, t.LastActivityAt });
         builder.HasOne<Group>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -369,6 +369,14 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 Post = p,
                 Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
                 GroupRole = db.GroupMemberships.Where(m => m.GroupId == Thread.GroupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
+                // The author's site role that earns a badge (staff before coach), and the reader's bookmark:
+                // asked for each of the page's posts here rather than in queries of their own.
+                SiteRole = db.UserRoles.Where(ur => ur.UserId == p.AuthorId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                    .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
+                    .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
+                    .FirstOrDefault(),
+                Bookmarked = me != null && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
             })
             .ToListAsync();
         var ids = rows.Select(r => r.Post.Id).ToList();
@@ -378,29 +386,34 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var repliedTo = replyToIds.Count == 0 ? [] : await db.Posts.AsNoTracking().Where(r => replyToIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Number, Author = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToDictionaryAsync(r => r.Id);
+        // Each reaction's count, and whether the reader gave it, in one query.
         var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
-            .GroupBy(r => new { r.PostId, r.Kind }).Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count() }).ToListAsync();
-        var mine = me is null ? [] : await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId) && r.UserId == me).Select(r => new { r.PostId, r.Kind }).ToListAsync();
-        var bookmarks = me is null ? [] : await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.PostId) && b.UserId == me).Select(b => b.PostId).ToListAsync();
-        var staff = await StaffBadgesAsync(rows.Select(r => r.Post.AuthorId).Distinct().ToList());
+            .GroupBy(r => new { r.PostId, r.Kind })
+            .Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count(), Mine = g.Count(r => r.UserId == me) > 0 })
+            .ToListAsync();
         var blocked = me is null ? [] : await blocks.BlockedByAsync(me);
 
         (int Id, int Number, string? Author)? ReplyTo(Post post) =>
             post.ReplyToPostId is { } replyId && repliedTo.TryGetValue(replyId, out var target) ? (target.Id, target.Number, target.Author) : null;
         Posts = rows.Select(r => new PostView(
             r.Post.Id, r.Post.Number, r.Post.AuthorId, r.Author ?? "a former member",
-            staff.GetValueOrDefault(r.Post.AuthorId) ?? (r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null),
+            r.SiteRole is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin ? "Moderator"
+                : r.SiteRole is Authorization.SiteRoles.Coach ? "Coach"
+                : r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null,
             r.Post.Html, r.Post.CreatedAt, r.Post.EditedAt, r.Post.State,
             ReplyTo(r.Post)?.Number, ReplyTo(r.Post)?.Author, ReplyTo(r.Post)?.Id,
             reactions.Where(x => x.PostId == r.Post.Id).ToDictionary(x => x.Kind, x => x.Count),
-            mine.Where(x => x.PostId == r.Post.Id).Select(x => x.Kind).ToHashSet(),
-            bookmarks.Contains(r.Post.Id),
+            reactions.Where(x => x.PostId == r.Post.Id && x.Mine).Select(x => x.Kind).ToHashSet(),
+            r.Bookmarked,
             blocked.Contains(r.Post.AuthorId))).ToList();
 
         if (me is not null)
         {
-            Notify = await db.ThreadReaders.Where(r => r.ThreadId == Thread.Id && r.UserId == me).Select(r => r.Notify).FirstOrDefaultAsync();
-            if (Posts.Count > 0)
+            var reader = await db.ThreadReaders.AsNoTracking().Where(r => r.ThreadId == Thread.Id && r.UserId == me)
+                .Select(r => new { r.Notify, r.LastReadNumber }).FirstOrDefaultAsync();
+            Notify = reader?.Notify ?? default;
+            // Only a page with posts not read before writes: reading again takes no write lock.
+            if (Posts.Count > 0 && (reader is null || reader.LastReadNumber < Posts[^1].Number))
             {
                 await forum.MarkReadAsync(Thread.Id, me, Posts[^1].Number);
             }
@@ -417,16 +430,6 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             }
             MoveTargets = moderatable;
         }
-    }
-
-    private async Task<Dictionary<string, string>> StaffBadgesAsync(List<string> authorIds)
-    {
-        var roles = await db.UserRoles.Where(ur => authorIds.Contains(ur.UserId))
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
-        return roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g =>
-            g.Any(r => r.Name is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin) ? "Moderator"
-            : g.Any(r => r.Name == Authorization.SiteRoles.Coach) ? "Coach" : null!)
-            .Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
     }
 
     /// <summary>The quoted post as a Markdown block quote with its author, for the composer.</summary>

@@ -713,7 +713,7 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId", "IsPinned", "LastActivityAt");
+                    b.HasIndex("GroupId", "State", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });

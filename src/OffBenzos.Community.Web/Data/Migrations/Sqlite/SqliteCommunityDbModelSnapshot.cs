@@ -688,7 +688,7 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId", "IsPinned", "LastActivityAt");
+                    b.HasIndex("GroupId", "State", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });
