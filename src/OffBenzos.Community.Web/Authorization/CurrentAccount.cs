@@ -41,26 +41,24 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
         {
             return null;
         }
-        var now = clock.GetUtcNow();
-        // Every signed-in request asks this (the sanction gate does), so it is one query, not three.
+        // Three small queries, each answered from a key: folded into one, EF joins the user to every
+        // member's roles and SQLite builds that join first (3 ms a request at 10,000 members, measured).
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.EmailConfirmed,
-                u.TwoFactorEnabled,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                Sanctions = db.Sanctions
-                    .Where(s => s.UserId == u.Id && s.Kind != SanctionKind.Warning && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
-                    .ToList(),
-            })
+            .Select(u => new { u.EmailConfirmed, u.TwoFactorEnabled })
             .SingleOrDefaultAsync();
         if (account is null)
         {
             return null;
         }
-        var roles = account.Roles;
-        var sanctions = account.Sanctions;
+        var roles = await db.UserRoles.AsNoTracking()
+            .Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync();
+        var now = clock.GetUtcNow();
+        var sanctions = await db.Sanctions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.Kind != SanctionKind.Warning && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
+            .ToListAsync();
         var bar = sanctions.Where(s => s.Kind is SanctionKind.Suspension or SanctionKind.Ban).OrderByDescending(s => s.Kind).FirstOrDefault();
         var silence = sanctions.Where(s => s.Kind == SanctionKind.Silence).OrderByDescending(s => s.EndsAt).FirstOrDefault();
         return _standing = new Standing(userId, account.EmailConfirmed, account.TwoFactorEnabled, roles.ToHashSet(StringComparer.Ordinal), silence, bar);

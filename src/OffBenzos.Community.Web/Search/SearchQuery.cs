@@ -71,6 +71,9 @@ public sealed class SearchQuery
     /// <summary>An FTS5 MATCH expression: <c>"word1" AND "word2"*</c>.</summary>
     public string ToFts5() => Join(prefix => prefix ? "\"{0}\"*" : "\"{0}\"");
 
+    /// <summary>The same with every word whole, the last one too: <c>"word1" AND "word2"</c>.</summary>
+    public string ToFts5WholeWords() => Join(_ => "\"{0}\"");
+
     /// <summary>A SQL Server CONTAINS search condition: <c>"word1" AND "word2*"</c>.</summary>
     public string ToSqlServer() => Join(prefix => prefix ? "\"{0}*\"" : "\"{0}\"");
 

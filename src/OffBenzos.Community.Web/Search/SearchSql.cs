@@ -169,24 +169,6 @@ public static class SearchSql
         LIMIT {3} OFFSET {4}
         """;
 
-    /// <summary>
-    /// Snippets for one page of posts only ({1}: their ids as JSON), so a common word costs 20
-    /// snippets rather than one per match. The markers are <see cref="MarkedText"/>'s (57344 = U+E000).
-    /// </summary>
-    public static readonly string SqlitePostSnippets = $$"""
-        SELECT "PostSearch".rowid AS "Id",
-               snippet("PostSearch", 0, char(57344), char(57345), char(8230), {{SnippetBuilder.SnippetWords}}) AS "Marked"
-        FROM "PostSearch"
-        WHERE "PostSearch" MATCH {0} AND "PostSearch".rowid IN (SELECT "value" FROM json_each({1}))
-        """;
-
-    /// <summary>Whole titles with the matches marked, for one page's threads ({1}).</summary>
-    public const string SqliteThreadTitles = """
-        SELECT "ThreadSearch".rowid AS "Id", highlight("ThreadSearch", 0, char(57344), char(57345)) AS "Marked"
-        FROM "ThreadSearch"
-        WHERE "ThreadSearch" MATCH {0} AND "ThreadSearch".rowid IN (SELECT "value" FROM json_each({1}))
-        """;
-
     // ---------------------------------------------------------------- SQL Server (full-text)
 
     public const string SqlServerCatalog = "CommunitySearch";

@@ -4,13 +4,14 @@ using System.Text;
 namespace OffBenzos.Community.Web.Search;
 
 /// <summary>
-/// Marks a query's words in a text, in C#: for SQL Server, whose full-text search has no snippet
-/// function, and for a post found by its thread's title only (the body has nothing to highlight).
-/// Words compare as the index compares them: ignoring case and diacritics, the last term also as a prefix.
+/// Marks a query's words in a text, in C#, for both databases: SQL Server's full-text search has no
+/// snippet function, and SQLite's snippet() reads the query again for each post (for a prefix, all
+/// of its matches each time: a third of a second a page, measured). Words compare as the index
+/// compares them: ignoring case and diacritics, the last term also as a prefix.
 /// </summary>
 public static class SnippetBuilder
 {
-    /// <summary>About as long as the SQLite snippet: enough to recognise the post, short enough to scan a list.</summary>
+    /// <summary>Enough to recognise the post, short enough to scan a list.</summary>
     public const int SnippetWords = 32;
 
     /// <summary>Words shown before the first match, so the match is read in its sentence.</summary>
@@ -30,7 +31,8 @@ public static class SnippetBuilder
         }
         var matcher = new Matcher(query);
         var first = words.FindIndex(w => matcher.Matches(text.AsSpan(w.Start, w.Length)));
-        var from = first <= Lead ? 0 : first - Lead;
+        // A few words before the match, and the window kept full at the end: a short post is shown whole.
+        var from = Math.Max(0, Math.Min(first - Lead, words.Count - maxWords));
         var to = Math.Min(words.Count, from + maxWords);
         var start = from == 0 ? 0 : words[from].Start;
         var end = to == words.Count ? text.Length : words[to - 1].Start + words[to - 1].Length;

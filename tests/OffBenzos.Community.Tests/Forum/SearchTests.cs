@@ -280,6 +280,9 @@ public sealed class SearchTests : IDisposable
         Assert.Equal("Page 50 of 50", last.TextOf(".pager [aria-current=page]"));
         Assert.Equal(20, Links(last).Count);
 
+        // The start of the word finds the same newest posts.
+        Assert.Equal(Links(first), Links(await SearchAsync(browser, "tinnit")));
+
         var rare = await SearchAsync(browser, "tinnitus lighthouse");
         Assert.Equal("1 post matches “tinnitus lighthouse”.", rare.TextOf("[role=status]"));
         Assert.Equal([$"/posts/{postIds[1]}"], Links(rare));
