@@ -47,7 +47,10 @@ public static class Load
                 bool success;
                 try
                 {
-                    success = await send(worker * 1_000_000 + n++, CancellationToken.None);
+                    // n mod connections is the worker: each connection keeps to one member (the
+                    // visitor n mod 64), as a person's browser would. (It was worker * 1,000,000 + count,
+                    // which put all 64 connections on the same member at once.)
+                    success = await send((n++ * connections) + worker, CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {

@@ -11,7 +11,8 @@ namespace OffBenzos.Community.Benchmarks;
 /// </summary>
 public sealed partial class Visitor(HttpClient http)
 {
-    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+    // Concurrent: an open loop can have two requests of one member in flight.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     public string? Token { get; private set; }
 
@@ -21,7 +22,7 @@ public sealed partial class Visitor(HttpClient http)
     public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
-        if (_cookies.Count > 0)
+        if (!_cookies.IsEmpty)
         {
             request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => c.Key + "=" + c.Value)));
         }
@@ -90,7 +91,7 @@ public sealed partial class Visitor(HttpClient http)
             var (name, value) = (pair[..equals], pair[(equals + 1)..]);
             if (value.Length == 0 || cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
             {
-                _cookies.Remove(name);
+                _cookies.TryRemove(name, out _);
             }
             else
             {

@@ -51,9 +51,10 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
         {
             return null;
         }
+        var roleNames = db.Roles; // a plain variable for EF (see GroupModel)
         var roles = await db.UserRoles.AsNoTracking()
             .Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .Join(roleNames, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync();
         var now = clock.GetUtcNow();
         var sanctions = await db.Sanctions.AsNoTracking()

@@ -36,7 +36,9 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
     /// <summary>Leaves one room, or every room when <paramref name="roomId"/> is null; returns the rooms left.</summary>
     public async Task<IReadOnlyList<int>> LeaveAsync(string connectionId, int? roomId = null)
     {
-        var rows = db.ChatPresences.Where(p => p.ConnectionId == connectionId && (roomId == null || p.RoomId == roomId));
+        // Plain variables for EF: an expression over local values is compiled at every execution.
+        var everyRoom = roomId == null;
+        var rows = db.ChatPresences.Where(p => p.ConnectionId == connectionId && (everyRoom || p.RoomId == roomId));
         var rooms = await rows.Select(p => p.RoomId).Distinct().ToListAsync();
         await rows.ExecuteDeleteAsync();
         return rooms;
@@ -71,9 +73,10 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
     /// <summary>A member's connections (everyone's when <paramref name="userId"/> is null) in the rooms of one group, or in every room.</summary>
     public async Task<IReadOnlyList<(string ConnectionId, int RoomId)>> ConnectionsOfAsync(string? userId, int? groupId = null, int? roomId = null)
     {
-        var rows = await db.ChatPresences.AsNoTracking().Where(p => (userId == null || p.UserId == userId) && (roomId == null || p.RoomId == roomId))
+        var (everyone, everyRoom, everyGroup) = (userId == null, roomId == null, groupId == null);
+        var rows = await db.ChatPresences.AsNoTracking().Where(p => (everyone || p.UserId == userId) && (everyRoom || p.RoomId == roomId))
             .Join(db.ChatRooms, p => p.RoomId, r => r.Id, (p, r) => new { p.ConnectionId, p.RoomId, r.GroupId })
-            .Where(x => groupId == null || x.GroupId == groupId)
+            .Where(x => everyGroup || x.GroupId == groupId)
             .ToListAsync();
         return rows.Select(r => (r.ConnectionId, r.RoomId)).ToList();
     }
@@ -83,7 +86,8 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
     {
         var now = clock.GetUtcNow();
         await db.ChatPresences.Where(p => p.InstanceId == instance.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SeenAt, now));
-        var stale = db.ChatPresences.Where(p => p.SeenAt < now - options.Value.PresenceTimeout);
+        var staleBefore = now - options.Value.PresenceTimeout;
+        var stale = db.ChatPresences.Where(p => p.SeenAt < staleBefore);
         var rooms = await stale.Select(p => p.RoomId).Distinct().ToListAsync();
         await stale.ExecuteDeleteAsync();
         return rooms;

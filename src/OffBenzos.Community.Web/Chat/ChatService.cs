@@ -207,12 +207,14 @@ public sealed class ChatService(
         }
         else
         {
-            var page = await ViewsAsync(visible.OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
+            var pageAndOne = options.Value.PageSize + 1; // a plain variable for EF (see GroupModel)
+            var page = await ViewsAsync(visible.OrderByDescending(m => m.Sequence).Take(pageAndOne));
             hasOlder = page.Count > options.Value.PageSize;
             messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).ToList();
         }
         messages.RemoveAll(m => blocked.Contains(m.AuthorId));
-        var name = room.Seat?.Session.Title ?? await db.Groups.Where(g => g.Id == room.Room.GroupId).Select(g => g.Name).SingleAsync();
+        var groupId = room.Room.GroupId; // a plain variable for EF (see GroupModel)
+        var name = room.Seat?.Session.Title ?? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync();
         // In a session, the page adds the session's own quiet (lobby, mute, announcement mode) from its state, which changes live.
         var canWrite = room.CanEnter && room.Standing.CanWrite;
         return new ChatJoinResult(true, null, roomId, name, messages, hasOlder, lastSequence, removed, present,
@@ -233,8 +235,9 @@ public sealed class ChatService(
     {
         ArgumentNullException.ThrowIfNull(room);
         var blocked = await blocks.BlockedByAsync(room.Standing.UserId!);
+        var pageAndOne = options.Value.PageSize + 1;
         var page = await ViewsAsync(Readable(room).Where(m => m.Sequence < before)
-            .OrderByDescending(m => m.Sequence).Take(options.Value.PageSize + 1));
+            .OrderByDescending(m => m.Sequence).Take(pageAndOne));
         var hasOlder = page.Count > options.Value.PageSize;
         var messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).Where(m => !blocked.Contains(m.AuthorId)).ToList();
         return new ChatHistory(messages, hasOlder);
@@ -274,7 +277,8 @@ public sealed class ChatService(
         }
         if (room.Seat is { Session.SlowModeSeconds: > 0 and var every } && !room.CanModerate)
         {
-            var last = await db.ChatMessages.Where(m => m.RoomId == roomId && m.AuthorId == account.UserId).MaxAsync(m => (DateTimeOffset?)m.SentAt);
+            var authorId = account.UserId; // a plain variable for EF (see GroupModel)
+            var last = await db.ChatMessages.Where(m => m.RoomId == roomId && m.AuthorId == authorId).MaxAsync(m => (DateTimeOffset?)m.SentAt);
             var wait = last is null ? TimeSpan.Zero : last.Value.AddSeconds(every) - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

@@ -49,9 +49,10 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
             return group is null ? null : new Standing(group, null, null, false, false);
         }
         // Every group page starts here: the group and the reader's membership in one query.
+        var (memberships, userId) = (db.GroupMemberships, account.UserId); // plain variables for EF (see GroupModel)
         var found = await db.Groups.AsNoTracking()
             .Where(g => g.Slug == slug)
-            .Select(g => new { Group = g, Membership = db.GroupMemberships.SingleOrDefault(m => m.GroupId == g.Id && m.UserId == account.UserId) })
+            .Select(g => new { Group = g, Membership = memberships.SingleOrDefault(m => m.GroupId == g.Id && m.UserId == userId) })
             .SingleOrDefaultAsync();
         return found is null ? null : StandingOf(found.Group, account, found.Membership);
     }

@@ -360,23 +360,28 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var last = first + ForumService.PageSize - 1;
         var me = Standing.UserId;
         var canModerate = Standing.CanModerate;
+        // Plain local variables for EF (see GroupModel): each property or DbSet read inside a query is
+        // evaluated again at every execution, through reflection stubs that are emitted and discarded.
+        var signedIn = me != null;
+        var (threadId, groupId) = (Thread.Id, Thread.GroupId);
+        var (users, memberships, userRoles, roles, bookmarks) = (db.Users, db.GroupMemberships, db.UserRoles, db.Roles, db.Bookmarks);
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == Thread.Id && p.Number >= first && p.Number <= last)
+            .Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last)
             .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
             .OrderBy(p => p.Number)
             .Select(p => new
             {
                 Post = p,
-                Author = db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
-                GroupRole = db.GroupMemberships.Where(m => m.GroupId == Thread.GroupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
+                Author = users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
+                GroupRole = memberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
                 // The author's site role that earns a badge (staff before coach), and the reader's bookmark:
                 // asked for each of the page's posts here rather than in queries of their own.
-                SiteRole = db.UserRoles.Where(ur => ur.UserId == p.AuthorId)
-                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                SiteRole = userRoles.Where(ur => ur.UserId == p.AuthorId)
+                    .Join(roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
                     .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
                     .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
                     .FirstOrDefault(),
-                Bookmarked = me != null && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
+                Bookmarked = signedIn && bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
             })
             .ToListAsync();
         var ids = rows.Select(r => r.Post.Id).ToList();
@@ -384,7 +389,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         // in the database (ROW_NUMBER over the whole table), two seconds a page at a million posts.
         var replyToIds = rows.Where(r => r.Post.ReplyToPostId is not null).Select(r => r.Post.ReplyToPostId!.Value).Distinct().ToList();
         var repliedTo = replyToIds.Count == 0 ? [] : await db.Posts.AsNoTracking().Where(r => replyToIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Number, Author = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(r => new { r.Id, r.Number, Author = users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToDictionaryAsync(r => r.Id);
         // Each reaction's count, and whether the reader gave it, in one query.
         var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
@@ -409,7 +414,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
         if (me is not null)
         {
-            var reader = await db.ThreadReaders.AsNoTracking().Where(r => r.ThreadId == Thread.Id && r.UserId == me)
+            var reader = await db.ThreadReaders.AsNoTracking().Where(r => r.ThreadId == threadId && r.UserId == me)
                 .Select(r => new { r.Notify, r.LastReadNumber }).FirstOrDefaultAsync();
             Notify = reader?.Notify ?? default;
             // Only a page with posts not read before writes: reading again takes no write lock.

@@ -47,7 +47,8 @@ public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, ModeratorD
         var open = new List<ReviewItem>();
         foreach (var lane in ReviewService.LaneOrder.Where(l => LaneCounts.GetValueOrDefault(l) > 0 && open.Count < Shown))
         {
-            open.AddRange(await ReviewService.OpenInLane(items, lane).Take(Shown - open.Count).ToListAsync());
+            var room = Shown - open.Count; // a plain variable for EF (see GroupModel)
+            open.AddRange(await ReviewService.OpenInLane(items, lane).Take(room).ToListAsync());
         }
         var ids = open.Select(i => i.Id).ToList();
         var flags = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ReviewItemId)).Select(f => new { f.ReviewItemId, f.Reason }).ToListAsync();
