@@ -15,11 +15,16 @@ internal static class CrisisTextNormaliser
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
+    // No match timeout: the non-backtracking engine is linear in the text, so a timeout guarded
+    // against nothing and only made a long post fail to be checked on a busy machine (a 100,000-
+    // character text timed out at 200 ms in CI while two test suites shared two cores).
+    private static readonly TimeSpan Linear = Regex.InfiniteMatchTimeout;
+
     // "o.d." must become a word before punctuation is dropped; "od'd" and "oded" must not read as "odd".
-    private static readonly Regex DottedOd = new(@"\bo\.d\b\.?", Options, TimeSpan.FromMilliseconds(200));
-    private static readonly Regex OdPast = new(@"\bo\.?d(?:'d|'ed|ed)\b", Options, TimeSpan.FromMilliseconds(200));
-    private static readonly Regex OdIng = new(@"\bo\.?d'?ing\b", Options, TimeSpan.FromMilliseconds(200));
-    private static readonly Regex With = new(@"\bw/", Options, TimeSpan.FromMilliseconds(200));
+    private static readonly Regex DottedOd = new(@"\bo\.d\b\.?", Options, Linear);
+    private static readonly Regex OdPast = new(@"\bo\.?d(?:'d|'ed|ed)\b", Options, Linear);
+    private static readonly Regex OdIng = new(@"\bo\.?d'?ing\b", Options, Linear);
+    private static readonly Regex With = new(@"\bw/", Options, Linear);
 
     // A number followed by one of these is a dose or a time ("0.875mg", "4am", "2nd"), never leetspeak.
     private static readonly HashSet<string> Units = new(StringComparer.Ordinal)

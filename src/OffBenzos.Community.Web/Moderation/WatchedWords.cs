@@ -65,7 +65,9 @@ public sealed class WatchedWords(CommunityDb db)
                 WatchedPatternKind.Wildcard => @"\b" + string.Join(@"\s+", words.Select(w => Regex.Escape(w).Replace(@"\*", @"\w*", StringComparison.Ordinal))) + @"\b",
                 _ => @"\b" + string.Join(@"\s+", words.Select(Regex.Escape)) + @"\b",
             };
-            return new Regex(expression, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(250));
+            // Non-backtracking: linear in the text whatever the pattern, so no match timeout, which
+            // would only make a long post fail on a busy machine (as it did in the crisis detector).
+            return new Regex(expression, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         });
 
     /// <summary>Every rule the text matches, strongest action first.</summary>
