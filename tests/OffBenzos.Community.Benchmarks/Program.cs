@@ -136,7 +136,7 @@ Func<int, Visitor> MembersByRoom(List<Visitor> signedIn)
 }
 var MemberOf = MembersByRoom(visitors);
 var chatFor = smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
-var chatResults = new List<(string Id, string Name, string Target, ChatMeasurement Result, string Met)>();
+var chatResults = new List<(string Id, string Name, string Target, ChatMeasurement Measured, string Met)>();
 async Task<ChatMeasurement> ChatPassesAsync(ChatLoad load, double perRoom)
 {
     await load.RunAsync(perRoom, TimeSpan.FromSeconds(smoke ? 1 : 3));
@@ -228,7 +228,7 @@ if (!Wanted("S3"))
 else if (RedisServer.Available)
 {
     await log.WriteLineAsync("S3: two instances over Redis...");
-    using var redis = new RedisServer();
+    using var redis = await RedisServer.StartAsync();
     var redisSettings = new Dictionary<string, string> { ["Redis__Configuration"] = redis.Configuration };
     await using var first = await AppServer.StartAsync(dll, database, folder, pinned ? "0" : null, redisSettings);
     await using var second = await AppServer.StartAsync(dll, database, folder, pinned ? "0" : null, redisSettings);
@@ -290,7 +290,7 @@ if (write)
 }
 
 var problems = results.Where(r => r.Median.Succeeded == 0 || r.Passes.Any(p => p.Failed > 0)).Select(r => $"{r.Scenario.Id} had failed requests").ToList();
-problems.AddRange(chatResults.Where(c => c.Result.Lost > 0 || c.Result.SendFailures > 0).Select(c => $"{c.Id} lost {c.Result.Lost} deliveries and had {c.Result.SendFailures} failed sends"));
+problems.AddRange(chatResults.Where(c => c.Measured.Lost > 0 || c.Measured.SendFailures > 0).Select(c => $"{c.Id} lost {c.Measured.Lost} deliveries and had {c.Measured.SendFailures} failed sends"));
 if (Wanted("S3") && !chatResults.Any(c => c.Id == "S3"))
 {
     problems.Add("S3 did not run (redis-server missing)");

@@ -10,30 +10,37 @@ public sealed class RedisServer : IDisposable
 {
     private readonly Process _process;
 
-    public RedisServer()
+    private RedisServer(Process process, string configuration)
+    {
+        _process = process;
+        Configuration = configuration;
+    }
+
+    /// <summary>Starts one and waits (up to 10 s) until it accepts connections.</summary>
+    public static async Task<RedisServer> StartAsync()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        Configuration = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        _process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        var configuration = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.BeginOutputReadLine();
+        process.BeginOutputReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return new RedisServer(process, configuration);
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(50);
+                await Task.Delay(50);
             }
         }
     }

@@ -13,7 +13,7 @@ public static class Report
     public static string Build(
         IReadOnlyList<(Scenario Scenario, Measurement Median, IReadOnlyList<Measurement> Passes)> results,
         int posted, int stored, Scale scale, int seed, bool smoke, TimeSpan generation, TimeSpan startup, bool pinned,
-        IReadOnlyList<(string Id, string Name, string Target, ChatMeasurement Result, string Met)> chat)
+        IReadOnlyList<(string Id, string Name, string Target, ChatMeasurement Measured, string Met)> chat)
     {
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(results);

@@ -12,20 +12,24 @@ public sealed class RedisServer : IDisposable
 {
     private Process? _process;
 
-    public RedisServer()
+    private RedisServer(int port) => Port = port;
+
+    /// <summary>Starts one on a free port and waits until it accepts connections.</summary>
+    public static async Task<RedisServer> StartNewAsync()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        var server = new RedisServer(((IPEndPoint)probe.LocalEndpoint).Port);
         probe.Stop();
-        Start();
+        await server.StartAsync();
+        return server;
     }
 
     public int Port { get; }
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public void Start()
+    public async Task StartAsync()
     {
         var start = new ProcessStartInfo("redis-server", ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
@@ -42,12 +46,12 @@ public sealed class RedisServer : IDisposable
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
+                await client.ConnectAsync(IPAddress.Loopback, Port);
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(50);
+                await Task.Delay(50);
             }
         }
     }

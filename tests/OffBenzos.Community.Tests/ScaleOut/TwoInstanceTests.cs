@@ -10,26 +10,29 @@ namespace OffBenzos.Community.Tests.ScaleOut;
 /// Two instances of the app on their own loopback ports, sharing one database and a real
 /// redis-server: one community behind a load balancer.
 /// </summary>
-public sealed class TwoInstanceTests : IDisposable
+public sealed class TwoInstanceTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "offbenzos-tests", "scale-" + Guid.NewGuid().ToString("N"));
-    private readonly RedisServer _redis = new();
-    private readonly KestrelApp _first;
-    private readonly KestrelApp _second;
+    private RedisServer _redis = null!;
+    private KestrelApp _first = null!;
+    private KestrelApp _second = null!;
 
-    public TwoInstanceTests()
+    public async Task InitializeAsync()
     {
+        // Redis first, so both instances find their backplane at start.
+        _redis = await RedisServer.StartNewAsync();
         Directory.CreateDirectory(_folder);
         var database = Path.Combine(_folder, "community.db");
         _first = new KestrelApp(database, _redis.Configuration);
         _second = new KestrelApp(database, _redis.Configuration);
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
-        _first.Dispose();
-        _second.Dispose();
-        _redis.Dispose();
+        // Null when InitializeAsync failed part-way (redis-server missing, say).
+        _first?.Dispose();
+        _second?.Dispose();
+        _redis?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -38,6 +41,7 @@ public sealed class TwoInstanceTests : IDisposable
         {
             // SQLite may hold the file a moment longer; the temp folder is cleaned by the OS.
         }
+        return Task.CompletedTask;
     }
 
     private async Task<(Group Group, int Room, string AliceCookie, string BobCookie)> ArrangeAsync()
@@ -86,7 +90,7 @@ public sealed class TwoInstanceTests : IDisposable
         _redis.Stop();
         var during = await alice.SendAsync(room, "said while Redis was down");
         Assert.Equal(ChatSendStatus.Sent, during.Status);
-        _redis.Start();
+        await _redis.StartAsync();
 
         // Once the backplane is back, a new message reaches Bob; its sequence shows him the gap.
         ChatMessageView after;
