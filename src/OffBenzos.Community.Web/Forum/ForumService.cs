@@ -338,8 +338,11 @@ public sealed class ForumService(
         }
     }
 
-    public Task<Draft?> GetDraftAsync(string userId, string key) =>
-        db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId && d.Key == key);
+    /// <summary>The member's draft for a composer; compiled once, as every thread page asks it.</summary>
+    public Task<Draft?> GetDraftAsync(string userId, string key) => DraftOf(db, userId, key);
+
+    private static readonly Func<CommunityDb, string, string, Task<Draft?>> DraftOf = EF.CompileAsyncQuery(
+        (CommunityDb db, string userId, string key) => db.Drafts.AsNoTracking().SingleOrDefault(d => d.UserId == userId && d.Key == key));
 
     /// <summary>Keeps what the member is writing. An empty text deletes the draft.</summary>
     public async Task SaveDraftAsync(string userId, string key, string? title, string? markdown)

@@ -48,14 +48,18 @@ public sealed class GroupAccess(CommunityDb db, CurrentAccount current)
             var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Slug == slug);
             return group is null ? null : new Standing(group, null, null, false, false);
         }
-        // Every group page starts here: the group and the reader's membership in one query.
-        var (memberships, userId) = (db.GroupMemberships, account.UserId); // plain variables for EF (see GroupModel)
-        var found = await db.Groups.AsNoTracking()
-            .Where(g => g.Slug == slug)
-            .Select(g => new { Group = g, Membership = memberships.SingleOrDefault(m => m.GroupId == g.Id && m.UserId == userId) })
-            .SingleOrDefaultAsync();
+        // Every group page starts here: the group and the reader's membership in one compiled query.
+        var found = await GroupAndMembership(db, slug, account.UserId);
         return found is null ? null : StandingOf(found.Group, account, found.Membership);
     }
+
+    private sealed record GroupRow(Group Group, GroupMembership? Membership);
+
+    private static readonly Func<CommunityDb, string, string, Task<GroupRow?>> GroupAndMembership = EF.CompileAsyncQuery(
+        (CommunityDb db, string slug, string userId) => db.Groups.AsNoTracking()
+            .Where(g => g.Slug == slug)
+            .Select(g => new GroupRow(g, db.GroupMemberships.SingleOrDefault(m => m.GroupId == g.Id && m.UserId == userId)))
+            .SingleOrDefault());
 
     public async Task<Standing?> ForGroupIdAsync(int groupId)
     {

@@ -99,8 +99,11 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
         await AnnounceAsync(userId);
     }
 
-    public Task<int> UnreadCountAsync(string userId) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
+    /// <summary>The count on every page's bell: compiled once, as every signed-in page asks it.</summary>
+    public Task<int> UnreadCountAsync(string userId) => UnreadOf(db, userId);
+
+    private static readonly Func<CommunityDb, string, Task<int>> UnreadOf = EF.CompileAsyncQuery(
+        (CommunityDb db, string userId) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null));
 
     public async Task MarkAllReadAsync(string userId)
     {

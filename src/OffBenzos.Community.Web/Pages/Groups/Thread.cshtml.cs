@@ -326,7 +326,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return NotFound();
         }
-        var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
+        var thread = await ThreadById(db, id);
         if (thread is null)
         {
             return NotFound();
@@ -360,42 +360,12 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var last = first + ForumService.PageSize - 1;
         var me = Standing.UserId;
         var canModerate = Standing.CanModerate;
-        // Plain local variables for EF (see GroupModel): each property or DbSet read inside a query is
-        // evaluated again at every execution, through reflection stubs that are emitted and discarded.
-        var signedIn = me != null;
         var (threadId, groupId) = (Thread.Id, Thread.GroupId);
-        var (users, memberships, userRoles, roles, bookmarks) = (db.Users, db.GroupMemberships, db.UserRoles, db.Roles, db.Bookmarks);
-        var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last)
-            .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
-            .OrderBy(p => p.Number)
-            .Select(p => new
-            {
-                Post = p,
-                Author = users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member",
-                GroupRole = memberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
-                // The author's site role that earns a badge (staff before coach), and the reader's bookmark:
-                // asked for each of the page's posts here rather than in queries of their own.
-                SiteRole = userRoles.Where(ur => ur.UserId == p.AuthorId)
-                    .Join(roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-                    .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
-                    .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
-                    .FirstOrDefault(),
-                Bookmarked = signedIn && bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
-            })
-            .ToListAsync();
-        var ids = rows.Select(r => r.Post.Id).ToList();
-        // The posts replied to, in a query of their own: as a correlated subquery EF numbers every post
-        // in the database (ROW_NUMBER over the whole table), two seconds a page at a million posts.
-        var replyToIds = rows.Where(r => r.Post.ReplyToPostId is not null).Select(r => r.Post.ReplyToPostId!.Value).Distinct().ToList();
-        var repliedTo = replyToIds.Count == 0 ? [] : await db.Posts.AsNoTracking().Where(r => replyToIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Number, Author = users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
-            .ToDictionaryAsync(r => r.Id);
-        // Each reaction's count, and whether the reader gave it, in one query.
-        var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
-            .GroupBy(r => new { r.PostId, r.Kind })
-            .Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count(), Mine = g.Count(r => r.UserId == me) > 0 })
-            .ToListAsync();
+        var rows = await PageOfPosts(db, threadId, groupId, first, last, me, me != null, canModerate).ToListAsync();
+        var repliedTo = rows.Any(r => r.Post.ReplyToPostId is not null)
+            ? await RepliedToOnPage(db, threadId, first, last).ToDictionaryAsync(r => r.Id)
+            : [];
+        var reactions = await ReactionsOnPage(db, threadId, first, last, me).ToListAsync();
         var blocked = me is null ? [] : await blocks.BlockedByAsync(me);
 
         (int Id, int Number, string? Author)? ReplyTo(Post post) =>
@@ -414,8 +384,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
         if (me is not null)
         {
-            var reader = await db.ThreadReaders.AsNoTracking().Where(r => r.ThreadId == threadId && r.UserId == me)
-                .Select(r => new { r.Notify, r.LastReadNumber }).FirstOrDefaultAsync();
+            var reader = await ReaderOf(db, threadId, me);
             Notify = reader?.Notify ?? default;
             // Only a page with posts not read before writes: reading again takes no write lock.
             if (Posts.Count > 0 && (reader is null || reader.LastReadNumber < Posts[^1].Number))
@@ -436,6 +405,57 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             MoveTargets = moderatable;
         }
     }
+
+    // The page's queries, compiled once: every reader of every thread asks them, and a compiled query
+    // spares EF reading the expression again (and the funcletizer's stubs) at each request.
+    private static readonly Func<CommunityDb, int, Task<ForumThread?>> ThreadById = EF.CompileAsyncQuery(
+        (CommunityDb db, int id) => db.Threads.AsNoTracking().SingleOrDefault(t => t.Id == id));
+
+    private sealed record PostRow(Post Post, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked);
+
+    private static readonly Func<CommunityDb, int, int, int, int, string?, bool, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
+        (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool signedIn, bool canModerate) => db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last)
+            .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
+            .OrderBy(p => p.Number)
+            .Select(p => new PostRow(
+                p,
+                db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.GroupMemberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
+                // The author's site role that earns a badge (staff before coach), and the reader's bookmark:
+                // asked for each of the page's posts here rather than in queries of their own.
+                db.UserRoles.Where(ur => ur.UserId == p.AuthorId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                    .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
+                    .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
+                    .FirstOrDefault(),
+                signedIn && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me))));
+
+    private sealed record RepliedToRow(int Id, int Number, string? Author);
+
+    // The posts that the page's posts reply to. A query of its own: as a correlated subquery EF
+    // numbers every post in the database (ROW_NUMBER over the whole table), two seconds a page at a
+    // million posts. The page's posts are named by their range, not by a list of ids, so the SQL is
+    // the same for every page and EF keeps it.
+    private static readonly Func<CommunityDb, int, int, int, IAsyncEnumerable<RepliedToRow>> RepliedToOnPage = EF.CompileAsyncQuery(
+        (CommunityDb db, int threadId, int first, int last) => db.Posts.AsNoTracking()
+            .Where(r => db.Posts.Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last).Select(p => p.ReplyToPostId).Contains(r.Id))
+            .Select(r => new RepliedToRow(r.Id, r.Number, db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault())));
+
+    private sealed record ReactionRow(int PostId, ReactionKind Kind, int Count, bool Mine);
+
+    // Each reaction's count on the page's posts, and whether the reader gave it, in one query.
+    private static readonly Func<CommunityDb, int, int, int, string?, IAsyncEnumerable<ReactionRow>> ReactionsOnPage = EF.CompileAsyncQuery(
+        (CommunityDb db, int threadId, int first, int last, string? me) => db.Reactions.AsNoTracking()
+            .Where(r => db.Posts.Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last).Select(p => p.Id).Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Kind })
+            .Select(g => new ReactionRow(g.Key.PostId, g.Key.Kind, g.Count(), g.Count(r => r.UserId == me) > 0)));
+
+    private sealed record ReaderRow(ThreadNotify Notify, int LastReadNumber);
+
+    private static readonly Func<CommunityDb, int, string, Task<ReaderRow?>> ReaderOf = EF.CompileAsyncQuery(
+        (CommunityDb db, int threadId, string me) => db.ThreadReaders.Where(r => r.ThreadId == threadId && r.UserId == me)
+            .Select(r => new ReaderRow(r.Notify, r.LastReadNumber)).FirstOrDefault());
 
     /// <summary>The quoted post as a Markdown block quote with its author, for the composer.</summary>
     private async Task<string?> QuoteAsync(int postId)
