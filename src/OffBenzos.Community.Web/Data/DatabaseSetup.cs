@@ -74,28 +74,29 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
     }
 
-    /// <summary>Sets a busy timeout on every SQLite connection so concurrent writers wait instead of failing.</summary>
+    /// <summary>
+    /// Sets a busy timeout on every SQLite connection so concurrent writers wait instead of failing.
+    /// Set through the C API rather than a PRAGMA: EF opens a connection for each query, and a PRAGMA
+    /// statement was one more statement to parse and run each time.
+    /// </summary>
     private sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         public static readonly SqliteConnectionSetup Instance = new();
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        private const int BusyTimeoutMilliseconds = 5000;
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            using var command = Pragmas(connection);
-            command.ExecuteNonQuery();
+            SetBusyTimeout(connection);
+            return Task.CompletedTask;
         }
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        private static void SetBusyTimeout(DbConnection connection)
         {
-            await using var command = Pragmas(connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        private static DbCommand Pragmas(DbConnection connection)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000;";
-            return command;
+            var result = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, BusyTimeoutMilliseconds);
+            SqliteException.ThrowExceptionForRC(result, ((SqliteConnection)connection).Handle);
         }
     }
 }

@@ -67,4 +67,21 @@ public sealed class MigrationTests
             Assert.Equal("wal", Assert.Single(mode));
         }
     }
+
+    [Fact]
+    public async Task Every_SQLite_connection_waits_for_a_busy_writer_rather_than_failing_at_once()
+    {
+        using var app = new CommunityApp();
+        if (app.UsesSqlServer)
+        {
+            return;
+        }
+
+        // Twice: the second query gets a connection back from the pool, which must keep the setting.
+        for (var i = 0; i < 2; i++)
+        {
+            var timeout = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>("PRAGMA busy_timeout").ToListAsync());
+            Assert.Equal(5000, Assert.Single(timeout));
+        }
+    }
 }

@@ -362,25 +362,18 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var canModerate = Standing.CanModerate;
         var (threadId, groupId) = (Thread.Id, Thread.GroupId);
         var rows = await PageOfPosts(db, threadId, groupId, first, last, me, me != null, canModerate).ToListAsync();
-        var repliedTo = rows.Any(r => r.Post.ReplyToPostId is not null)
-            ? await RepliedToOnPage(db, threadId, first, last).ToDictionaryAsync(r => r.Id)
-            : [];
         var reactions = await ReactionsOnPage(db, threadId, first, last, me).ToListAsync();
-        var blocked = me is null ? [] : await blocks.BlockedByAsync(me);
-
-        (int Id, int Number, string? Author)? ReplyTo(Post post) =>
-            post.ReplyToPostId is { } replyId && repliedTo.TryGetValue(replyId, out var target) ? (target.Id, target.Number, target.Author) : null;
         Posts = rows.Select(r => new PostView(
-            r.Post.Id, r.Post.Number, r.Post.AuthorId, r.Author ?? "a former member",
+            r.Id, r.Number, r.AuthorId, r.Author ?? "a former member",
             r.SiteRole is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin ? "Moderator"
                 : r.SiteRole is Authorization.SiteRoles.Coach ? "Coach"
                 : r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null,
-            r.Post.Html, r.Post.CreatedAt, r.Post.EditedAt, r.Post.State,
-            ReplyTo(r.Post)?.Number, ReplyTo(r.Post)?.Author, ReplyTo(r.Post)?.Id,
-            reactions.Where(x => x.PostId == r.Post.Id).ToDictionary(x => x.Kind, x => x.Count),
-            reactions.Where(x => x.PostId == r.Post.Id && x.Mine).Select(x => x.Kind).ToHashSet(),
+            r.Html, r.CreatedAt, r.EditedAt, r.State,
+            r.ReplyToNumber, r.ReplyToAuthor, r.ReplyToNumber is null ? null : r.ReplyToPostId,
+            reactions.Where(x => x.PostId == r.Id).ToDictionary(x => x.Kind, x => x.Count),
+            reactions.Where(x => x.PostId == r.Id && x.Mine).Select(x => x.Kind).ToHashSet(),
             r.Bookmarked,
-            blocked.Contains(r.Post.AuthorId))).ToList();
+            r.AuthorBlocked)).ToList();
 
         if (me is not null)
         {
@@ -411,7 +404,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     private static readonly Func<CommunityDb, int, Task<ForumThread?>> ThreadById = EF.CompileAsyncQuery(
         (CommunityDb db, int id) => db.Threads.AsNoTracking().SingleOrDefault(t => t.Id == id));
 
-    private sealed record PostRow(Post Post, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked);
+    // The columns the page shows, not the whole post: its Markdown and plain text stay in the database.
+    private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor);
 
     private static readonly Func<CommunityDb, int, int, int, int, string?, bool, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
         (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool signedIn, bool canModerate) => db.Posts.AsNoTracking()
@@ -419,28 +413,22 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
             .OrderBy(p => p.Number)
             .Select(p => new PostRow(
-                p,
+                p.Id, p.Number, p.AuthorId, p.Html, p.CreatedAt, p.EditedAt, p.State, p.ReplyToPostId,
                 db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.GroupMemberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
-                // The author's site role that earns a badge (staff before coach), and the reader's bookmark:
-                // asked for each of the page's posts here rather than in queries of their own.
+                // The author's site role that earns a badge (staff before coach), the reader's bookmark and
+                // block, and the post replied to: asked for each of the page's posts here rather than in
+                // queries of their own. Each is a scalar subquery answered from a key (as an object, the
+                // replied-to post made EF number every post in the database: two seconds a page).
                 db.UserRoles.Where(ur => ur.UserId == p.AuthorId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
                     .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
                     .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
                     .FirstOrDefault(),
-                signedIn && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me))));
-
-    private sealed record RepliedToRow(int Id, int Number, string? Author);
-
-    // The posts that the page's posts reply to. A query of its own: as a correlated subquery EF
-    // numbers every post in the database (ROW_NUMBER over the whole table), two seconds a page at a
-    // million posts. The page's posts are named by their range, not by a list of ids, so the SQL is
-    // the same for every page and EF keeps it.
-    private static readonly Func<CommunityDb, int, int, int, IAsyncEnumerable<RepliedToRow>> RepliedToOnPage = EF.CompileAsyncQuery(
-        (CommunityDb db, int threadId, int first, int last) => db.Posts.AsNoTracking()
-            .Where(r => db.Posts.Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last).Select(p => p.ReplyToPostId).Contains(r.Id))
-            .Select(r => new RepliedToRow(r.Id, r.Number, db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault())));
+                signedIn && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
+                signedIn && db.MemberBlocks.Any(b => b.BlockerId == me && b.BlockedId == p.AuthorId),
+                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault(),
+                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault())));
 
     private sealed record ReactionRow(int PostId, ReactionKind Kind, int Count, bool Mine);
 
