@@ -256,6 +256,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletionDueAt")
+                        .HasFilter("[DeletionDueAt] IS NOT NULL");
+
                     b.HasIndex("DisplayNameKey")
                         .IsUnique();
 

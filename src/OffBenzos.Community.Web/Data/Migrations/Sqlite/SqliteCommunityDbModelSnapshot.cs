@@ -246,6 +246,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletionDueAt")
+                        .HasFilter("[DeletionDueAt] IS NOT NULL");
+
                     b.HasIndex("DisplayNameKey")
                         .IsUnique();
 
