@@ -193,14 +193,19 @@ public sealed class ThreadTests : IDisposable
         await _app.AddMemberAsync(group, fan);
         var browser = await _app.SignedInBrowserAsync(fan);
 
-        await browser.SubmitFormAsync(url, [], $"#post-{post.Id} form[action*='kind=Hug']");
-        await browser.SubmitFormAsync(url, [], $"#post-{post.Id} form[action*='kind=Support']");
+        // One form for the post's reactions; each button sends its own kind.
+        var reactions = $"#post-{post.Id} form[action*='handler=React']";
+        var before = await browser.GetPageAsync(url);
+        Assert.Equal(["Support", "Hug", "SameHere"], before.QuerySelectorAll($"{reactions} button[name=kind]").Select(b => b.GetAttribute("value")));
+        await browser.SubmitFormAsync(url, new() { ["kind"] = "Hug" }, reactions);
+        await browser.SubmitFormAsync(url, new() { ["kind"] = "Support" }, reactions);
         var page = await browser.GetPageAsync(url);
-        Assert.Equal("true", page.QuerySelector($"#post-{post.Id} form[action*='kind=Hug'] button")!.GetAttribute("aria-pressed"));
-        Assert.Equal("1", page.TextOf($"#post-{post.Id} form[action*='kind=Hug'] .count"));
+        Assert.Equal("true", page.QuerySelector($"{reactions} button[value=Hug]")!.GetAttribute("aria-pressed"));
+        Assert.Equal("false", page.QuerySelector($"{reactions} button[value=SameHere]")!.GetAttribute("aria-pressed"));
+        Assert.Equal("1", page.TextOf($"{reactions} button[value=Hug] .count"));
 
         // Pressing again takes it back: never two of one kind.
-        await browser.SubmitFormAsync(url, [], $"#post-{post.Id} form[action*='kind=Hug']");
+        await browser.SubmitFormAsync(url, new() { ["kind"] = "Hug" }, reactions);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Reactions.CountAsync()));
 
         var who = await browser.GetPageAsync($"/posts/{post.Id}/reactions");

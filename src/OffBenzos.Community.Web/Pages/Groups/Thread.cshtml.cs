@@ -362,7 +362,6 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var canModerate = Standing.CanModerate;
         var (threadId, groupId) = (Thread.Id, Thread.GroupId);
         var rows = await PageOfPosts(db, threadId, groupId, first, last, me, me != null, canModerate).ToListAsync();
-        var reactions = await ReactionsOnPage(db, threadId, first, last, me).ToListAsync();
         Posts = rows.Select(r => new PostView(
             r.Id, r.Number, r.AuthorId, r.Author ?? "a former member",
             r.SiteRole is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin ? "Moderator"
@@ -370,8 +369,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 : r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null,
             r.Html, r.CreatedAt, r.EditedAt, r.State,
             r.ReplyToNumber, r.ReplyToAuthor, r.ReplyToNumber is null ? null : r.ReplyToPostId,
-            reactions.Where(x => x.PostId == r.Id).ToDictionary(x => x.Kind, x => x.Count),
-            reactions.Where(x => x.PostId == r.Id && x.Mine).Select(x => x.Kind).ToHashSet(),
+            r.Reactions.Counts(),
+            r.Reactions.Mine(),
             r.Bookmarked,
             r.AuthorBlocked)).ToList();
 
@@ -405,7 +404,37 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         (CommunityDb db, int id) => db.Threads.AsNoTracking().SingleOrDefault(t => t.Id == id));
 
     // The columns the page shows, not the whole post: its Markdown and plain text stay in the database.
-    private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor);
+    private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor, ReactionRow Reactions);
+
+    /// <summary>A post's count of each reaction, and which the reader gave.</summary>
+    private sealed record ReactionRow(int Support, int Hug, int SameHere, bool MineSupport, bool MineHug, bool MineSameHere)
+    {
+        public Dictionary<ReactionKind, int> Counts()
+        {
+            var counts = new Dictionary<ReactionKind, int>();
+            foreach (var (kind, count) in new[] { (ReactionKind.Support, Support), (ReactionKind.Hug, Hug), (ReactionKind.SameHere, SameHere) })
+            {
+                if (count > 0)
+                {
+                    counts[kind] = count;
+                }
+            }
+            return counts;
+        }
+
+        public HashSet<ReactionKind> Mine()
+        {
+            var mine = new HashSet<ReactionKind>();
+            foreach (var (kind, given) in new[] { (ReactionKind.Support, MineSupport), (ReactionKind.Hug, MineHug), (ReactionKind.SameHere, MineSameHere) })
+            {
+                if (given)
+                {
+                    mine.Add(kind);
+                }
+            }
+            return mine;
+        }
+    }
 
     private static readonly Func<CommunityDb, int, int, int, int, string?, bool, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
         (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool signedIn, bool canModerate) => db.Posts.AsNoTracking()
@@ -428,16 +457,15 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 signedIn && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
                 signedIn && db.MemberBlocks.Any(b => b.BlockerId == me && b.BlockedId == p.AuthorId),
                 db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault(),
-                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault())));
-
-    private sealed record ReactionRow(int PostId, ReactionKind Kind, int Count, bool Mine);
-
-    // Each reaction's count on the page's posts, and whether the reader gave it, in one query.
-    private static readonly Func<CommunityDb, int, int, int, string?, IAsyncEnumerable<ReactionRow>> ReactionsOnPage = EF.CompileAsyncQuery(
-        (CommunityDb db, int threadId, int first, int last, string? me) => db.Reactions.AsNoTracking()
-            .Where(r => db.Posts.Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last).Select(p => p.Id).Contains(r.PostId))
-            .GroupBy(r => new { r.PostId, r.Kind })
-            .Select(g => new ReactionRow(g.Key.PostId, g.Key.Kind, g.Count(), g.Count(r => r.UserId == me) > 0)));
+                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault(),
+                // Reactions, counted and checked from the reactions' key (post, member, kind).
+                new ReactionRow(
+                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Support),
+                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Hug),
+                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.SameHere),
+                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Support),
+                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Hug),
+                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.SameHere)))));
 
     private sealed record ReaderRow(ThreadNotify Notify, int LastReadNumber);
 
