@@ -409,31 +409,12 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     /// <summary>A post's count of each reaction, and which the reader gave.</summary>
     private sealed record ReactionRow(int Support, int Hug, int SameHere, bool MineSupport, bool MineHug, bool MineSameHere)
     {
-        public Dictionary<ReactionKind, int> Counts()
-        {
-            var counts = new Dictionary<ReactionKind, int>();
-            foreach (var (kind, count) in new[] { (ReactionKind.Support, Support), (ReactionKind.Hug, Hug), (ReactionKind.SameHere, SameHere) })
-            {
-                if (count > 0)
-                {
-                    counts[kind] = count;
-                }
-            }
-            return counts;
-        }
+        private (ReactionKind Kind, int Count, bool Mine)[] Each =>
+            [(ReactionKind.Support, Support, MineSupport), (ReactionKind.Hug, Hug, MineHug), (ReactionKind.SameHere, SameHere, MineSameHere)];
 
-        public HashSet<ReactionKind> Mine()
-        {
-            var mine = new HashSet<ReactionKind>();
-            foreach (var (kind, given) in new[] { (ReactionKind.Support, MineSupport), (ReactionKind.Hug, MineHug), (ReactionKind.SameHere, MineSameHere) })
-            {
-                if (given)
-                {
-                    mine.Add(kind);
-                }
-            }
-            return mine;
-        }
+        public Dictionary<ReactionKind, int> Counts() => Each.Where(e => e.Count > 0).ToDictionary(e => e.Kind, e => e.Count);
+
+        public HashSet<ReactionKind> Mine() => Each.Where(e => e.Mine).Select(e => e.Kind).ToHashSet();
     }
 
     private static readonly Func<CommunityDb, int, int, int, int, string?, bool, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
