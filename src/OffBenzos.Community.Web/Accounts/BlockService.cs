@@ -7,7 +7,7 @@ namespace OffBenzos.Community.Web.Accounts;
 /// <summary>Members blocking members. Staff cannot be blocked: members must always see what moderators say.</summary>
 public sealed class BlockService(CommunityDb db, TimeProvider clock)
 {
-    /// <summary>Whom the member blocked; every thread page asks, so the query is compiled once.</summary>
+    /// <summary>Whom the member blocked; every chat join and history page asks, so the query is compiled once.</summary>
     public Task<List<string>> BlockedByAsync(string blockerId) => BlockedOf(db, blockerId).ToListAsync().AsTask();
 
     private static readonly Func<CommunityDb, string, IAsyncEnumerable<string>> BlockedOf = EF.CompileAsyncQuery(
