@@ -67,14 +67,9 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
         {
             return null;
         }
-        var roles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (role, held) in new[] { (SiteRoles.Member, account.Member), (SiteRoles.Coach, account.Coach), (SiteRoles.Moderator, account.Moderator), (SiteRoles.Admin, account.Admin) })
-        {
-            if (held)
-            {
-                roles.Add(role);
-            }
-        }
+        // Every role in SiteRoles.All has its yes/no in AccountRow; a new role needs one there too.
+        var roles = new[] { (SiteRoles.Member, account.Member), (SiteRoles.Coach, account.Coach), (SiteRoles.Moderator, account.Moderator), (SiteRoles.Admin, account.Admin) }
+            .Where(r => r.Item2).Select(r => r.Item1).ToHashSet(StringComparer.Ordinal);
         // Sanctions are rare: their rows are read only when one is in force.
         var sanctions = account.Sanctioned ? await SanctionsOf(db, userId, now).ToListAsync() : [];
         var bar = sanctions.Where(s => s.Kind is SanctionKind.Suspension or SanctionKind.Ban).OrderByDescending(s => s.Kind).FirstOrDefault();

@@ -207,13 +207,13 @@ public sealed class ChatService(
         }
         else
         {
-            var pageAndOne = options.Value.PageSize + 1; // a plain variable for EF (see GroupModel)
+            var pageAndOne = options.Value.PageSize + 1; // a plain variable for EF (docs/architecture.md, Data)
             var page = await ViewsAsync(visible.OrderByDescending(m => m.Sequence).Take(pageAndOne));
             hasOlder = page.Count > options.Value.PageSize;
             messages = page.Skip(page.Count - Math.Min(page.Count, options.Value.PageSize)).ToList();
         }
         messages.RemoveAll(m => blocked.Contains(m.AuthorId));
-        var groupId = room.Room.GroupId; // a plain variable for EF (see GroupModel)
+        var groupId = room.Room.GroupId; // a plain variable for EF (docs/architecture.md, Data)
         var name = room.Seat?.Session.Title ?? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync();
         // In a session, the page adds the session's own quiet (lobby, mute, announcement mode) from its state, which changes live.
         var canWrite = room.CanEnter && room.Standing.CanWrite;
@@ -277,7 +277,7 @@ public sealed class ChatService(
         }
         if (room.Seat is { Session.SlowModeSeconds: > 0 and var every } && !room.CanModerate)
         {
-            var authorId = account.UserId; // a plain variable for EF (see GroupModel)
+            var authorId = account.UserId; // a plain variable for EF (docs/architecture.md, Data)
             var last = await db.ChatMessages.Where(m => m.RoomId == roomId && m.AuthorId == authorId).MaxAsync(m => (DateTimeOffset?)m.SentAt);
             var wait = last is null ? TimeSpan.Zero : last.Value.AddSeconds(every) - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)

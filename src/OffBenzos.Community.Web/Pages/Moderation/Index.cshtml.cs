@@ -47,7 +47,7 @@ public sealed class IndexModel(CommunityDb db, ModeratorScope scopes, ModeratorD
         var open = new List<ReviewItem>();
         foreach (var lane in ReviewService.LaneOrder.Where(l => LaneCounts.GetValueOrDefault(l) > 0 && open.Count < Shown))
         {
-            var room = Shown - open.Count; // a plain variable for EF (see GroupModel)
+            var room = Shown - open.Count; // a plain variable for EF (docs/architecture.md, Data)
             open.AddRange(await ReviewService.OpenInLane(items, lane).Take(room).ToListAsync());
         }
         var ids = open.Select(i => i.Id).ToList();
