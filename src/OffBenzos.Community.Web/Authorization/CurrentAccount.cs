@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Moderation;
@@ -12,7 +13,9 @@ namespace OffBenzos.Community.Web.Authorization;
 /// reads this rather than the cookie's role claims so that a granted or revoked role takes effect on
 /// the very next request.
 /// </summary>
-public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> users, IHttpContextAccessor http, TimeProvider clock)
+// The user id is read from the claims with Identity's options rather than through a UserManager, which
+// is costly to build (it builds every token provider) and is not otherwise needed on most requests.
+public sealed class CurrentAccount(CommunityDb db, IOptions<IdentityOptions> identity, IHttpContextAccessor http, TimeProvider clock)
 {
     private Standing? _standing;
     private ClaimsPrincipal? _principal;
@@ -56,7 +59,7 @@ public sealed class CurrentAccount(CommunityDb db, UserManager<CommunityUser> us
             return _standing;
         }
         var principal = _principal ?? http.HttpContext?.User;
-        var userId = principal is null ? null : users.GetUserId(principal);
+        var userId = principal?.FindFirst(identity.Value.ClaimsIdentity.UserIdClaimType)?.Value;
         if (userId is null)
         {
             return null;

@@ -180,6 +180,8 @@ public sealed class ChatRoomTests : IDisposable
 
         Assert.Equal("session ended", await ChatTestClient.NextAsync(g.Closed));
         await Assert.ThrowsAnyAsync<Exception>(() => g.SendAsync(room, "still here"));
+        // This client ignores the notice (a page closes itself on it): the server ends the connection.
+        await g.Disconnected;
         Assert.Equal(0, await _app.WithDbAsync(db => db.ChatMessages.CountAsync()));
     }
 

@@ -19,7 +19,17 @@ public sealed class ChatTestClient : IAsyncDisposable
         connection.On<int, string>("RoomClosed", (_, reason) => Closed.Writer.TryWrite(reason));
         connection.On("SessionEnded", () => Closed.Writer.TryWrite("session ended"));
         connection.On<int, SessionStateView>("SessionState", (_, state) => States.Writer.TryWrite(state));
+        connection.Closed += _ =>
+        {
+            _disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
+
+    private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the connection has ended (the server closed it, or it was stopped).</summary>
+    public Task Disconnected => _disconnected.Task.WaitAsync(Wait);
 
     public HubConnection Connection { get; }
     public Channel<ChatMessageView> Messages { get; } = Channel.CreateUnbounded<ChatMessageView>();
