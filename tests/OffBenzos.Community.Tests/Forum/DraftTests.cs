@@ -37,7 +37,9 @@ public sealed class DraftTests : IDisposable
         var laptop = await _app.SignedInBrowserAsync(user);
         var page = await laptop.GetPageAsync(url);
         Assert.Equal("It's 4am and I finally want to write this down...", page.QuerySelector("#Body")!.TextContent);
-        Assert.NotEmpty(page.QuerySelector(".composer")!.GetAttribute("data-draft-saved")!);
+        // When it was saved, so the page can say so.
+        var savedAt = DateTimeOffset.Parse(page.QuerySelector(".composer")!.GetAttribute("data-draft-saved")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(_app.Clock.GetUtcNow(), savedAt, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

@@ -70,10 +70,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return refusal;
         }
-        if (page is null && Standing.UserId is { } reader)
+        if (page is null && Standing.UserId is not null)
         {
-            var lastRead = await db.ThreadReaders.Where(r => r.ThreadId == id && r.UserId == reader).Select(r => (int?)r.LastReadNumber).SingleOrDefaultAsync();
-            if (lastRead is { } read && read > 0 && read < Thread.LastPostNumber)
+            if (_reader.LastRead is { } read && read > 0 && read < Thread.LastPostNumber)
             {
                 var firstUnread = await db.Posts.Where(p => p.ThreadId == id && p.Number > read).OrderBy(p => p.Number).Select(p => new { p.Id, p.Number }).FirstOrDefaultAsync();
                 if (firstUnread is not null)
@@ -92,10 +91,16 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 Body = text;
                 ReplyTo = quoted;
             }
-            else if (await forum.GetDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id)) is { } draft)
+            else if (Rescued && await forum.GetDraftAsync(Standing.UserId!, ForumService.DraftKeyForReply(id)) is { } restored)
             {
-                Body = draft.Markdown;
-                DraftSavedAt = TimeText.Iso(draft.UpdatedAt);
+                // The rescue has just written the draft: the one read with the thread is older.
+                Body = restored.Markdown;
+                DraftSavedAt = TimeText.Iso(restored.UpdatedAt);
+            }
+            else if (_reader.Draft is { } draft)
+            {
+                Body = draft;
+                DraftSavedAt = _reader.DraftUpdatedAt is { } saved ? TimeText.Iso(saved) : null;
             }
             if (replyTo is { } target && await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == id))
             {
@@ -326,11 +331,12 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return NotFound();
         }
-        var thread = await ThreadById(db, id);
-        if (thread is null)
+        var row = await ThreadAndReader(db, id, standing.UserId, ForumService.DraftKeyForReply(id));
+        if (row is null)
         {
             return NotFound();
         }
+        var thread = row.Thread;
         if (thread.GroupId != standing.Group.Id)
         {
             // The thread was moved: its old address still leads to it.
@@ -349,6 +355,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         }
         Standing = standing;
         Thread = thread;
+        _reader = row;
         PageCount = ForumService.PageOf(Math.Max(1, thread.LastPostNumber));
         return null;
     }
@@ -376,10 +383,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
         if (me is not null)
         {
-            var reader = await ReaderOf(db, threadId, me);
-            Notify = reader?.Notify ?? default;
+            Notify = _reader.Notify ?? default;
             // Only a page with posts not read before writes: reading again takes no write lock.
-            if (Posts.Count > 0 && (reader is null || reader.LastReadNumber < Posts[^1].Number))
+            if (Posts.Count > 0 && (_reader.LastRead is not { } read || read < Posts[^1].Number))
             {
                 await forum.MarkReadAsync(Thread.Id, me, Posts[^1].Number);
             }
@@ -400,8 +406,26 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
     // The page's queries, compiled once: every reader of every thread asks them, and a compiled query
     // spares EF reading the expression again (and the funcletizer's stubs) at each request.
-    private static readonly Func<CommunityDb, int, Task<ForumThread?>> ThreadById = EF.CompileAsyncQuery(
-        (CommunityDb db, int id) => db.Threads.AsNoTracking().SingleOrDefault(t => t.Id == id));
+    /// <summary>
+    /// The thread, and where this reader stands in it: their notification choice, the last post they
+    /// read, and their reply draft (null for a reader who has none, or no account).
+    /// </summary>
+    private sealed record ThreadRow(ForumThread Thread, ThreadNotify? Notify, int? LastRead, string? Draft, DateTimeOffset? DraftUpdatedAt);
+
+    private ThreadRow _reader = null!;
+
+    // One statement for what was three (the thread, the reader's row, the draft): each reader's part
+    // is a scalar subquery answered from its table's key.
+    private static readonly Func<CommunityDb, int, string?, string, Task<ThreadRow?>> ThreadAndReader = EF.CompileAsyncQuery(
+        (CommunityDb db, int id, string? me, string draftKey) => db.Threads.AsNoTracking()
+            .Where(t => t.Id == id)
+            .Select(t => new ThreadRow(
+                t,
+                db.ThreadReaders.Where(r => r.ThreadId == id && r.UserId == me).Select(r => (ThreadNotify?)r.Notify).FirstOrDefault(),
+                db.ThreadReaders.Where(r => r.ThreadId == id && r.UserId == me).Select(r => (int?)r.LastReadNumber).FirstOrDefault(),
+                db.Drafts.Where(d => d.UserId == me && d.Key == draftKey).Select(d => d.Markdown).FirstOrDefault(),
+                db.Drafts.Where(d => d.UserId == me && d.Key == draftKey).Select(d => (DateTimeOffset?)d.UpdatedAt).FirstOrDefault()))
+            .SingleOrDefault());
 
     // The columns the page shows, not the whole post: its Markdown and plain text stay in the database.
     private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor, ReactionRow Reactions);
@@ -447,12 +471,6 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                     signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Support),
                     signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Hug),
                     signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.SameHere)))));
-
-    private sealed record ReaderRow(ThreadNotify Notify, int LastReadNumber);
-
-    private static readonly Func<CommunityDb, int, string, Task<ReaderRow?>> ReaderOf = EF.CompileAsyncQuery(
-        (CommunityDb db, int threadId, string me) => db.ThreadReaders.Where(r => r.ThreadId == threadId && r.UserId == me)
-            .Select(r => new ReaderRow(r.Notify, r.LastReadNumber)).FirstOrDefault());
 
     /// <summary>The quoted post as a Markdown block quote with its author, for the composer.</summary>
     private async Task<string?> QuoteAsync(int postId)
