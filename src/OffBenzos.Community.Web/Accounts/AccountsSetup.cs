@@ -93,7 +93,7 @@ public static class AccountsSetup
                 }
                 // The stamp is checked once an interval: within it, nothing more to do. Asked here because
                 // the validator itself is built (with a sign-in manager and user manager) before it looks
-                // at the time, which cost a tenth of every signed-in request (docs/benchmarks.md).
+                // at the time: a tenth of a signed-in /ping's time (docs/benchmarks.md).
                 var interval = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
                 if (context.Properties.IssuedUtc is { } issued && now - issued <= interval)
                 {

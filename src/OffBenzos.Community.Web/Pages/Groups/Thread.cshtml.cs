@@ -26,6 +26,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     public int PageCount { get; private set; } = 1;
     public ThreadNotify Notify { get; private set; }
     public IReadOnlyList<(int Id, string Name)> MoveTargets { get; private set; } = [];
+
+    /// <summary>The thread with the reader's row and draft, read together by <see cref="LoadAsync"/>.</summary>
+    private ThreadRow _reader = null!;
     public string BasePath => $"/groups/{Standing.Group.Slug}/threads/{Thread.Id}";
 
     [BindProperty]
@@ -412,7 +415,6 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     /// </summary>
     private sealed record ThreadRow(ForumThread Thread, ThreadNotify? Notify, int? LastRead, string? Draft, DateTimeOffset? DraftUpdatedAt);
 
-    private ThreadRow _reader = null!;
 
     // One statement for what was three (the thread, the reader's row, the draft): each reader's part
     // is a scalar subquery answered from its table's key.
