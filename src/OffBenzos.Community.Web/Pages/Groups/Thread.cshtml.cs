@@ -28,7 +28,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     public IReadOnlyList<(int Id, string Name)> MoveTargets { get; private set; } = [];
 
     /// <summary>The thread with the reader's row and draft, read together by <see cref="LoadAsync"/>.</summary>
-    private ThreadRow _reader = null!;
+    private ThreadRow _threadRow = null!;
+
     public string BasePath => $"/groups/{Standing.Group.Slug}/threads/{Thread.Id}";
 
     [BindProperty]
@@ -75,7 +76,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         }
         if (page is null && Standing.UserId is not null)
         {
-            if (_reader.LastRead is { } read && read > 0 && read < Thread.LastPostNumber)
+            if (_threadRow.LastRead is { } read && read > 0 && read < Thread.LastPostNumber)
             {
                 var firstUnread = await db.Posts.Where(p => p.ThreadId == id && p.Number > read).OrderBy(p => p.Number).Select(p => new { p.Id, p.Number }).FirstOrDefaultAsync();
                 if (firstUnread is not null)
@@ -100,10 +101,10 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 Body = restored.Markdown;
                 DraftSavedAt = TimeText.Iso(restored.UpdatedAt);
             }
-            else if (_reader.Draft is { } draft)
+            else if (_threadRow.Draft is { } draft)
             {
                 Body = draft;
-                DraftSavedAt = _reader.DraftUpdatedAt is { } saved ? TimeText.Iso(saved) : null;
+                DraftSavedAt = _threadRow.DraftUpdatedAt is { } saved ? TimeText.Iso(saved) : null;
             }
             if (replyTo is { } target && await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == id))
             {
@@ -358,7 +359,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         }
         Standing = standing;
         Thread = thread;
-        _reader = row;
+        _threadRow = row;
         PageCount = ForumService.PageOf(Math.Max(1, thread.LastPostNumber));
         return null;
     }
@@ -386,9 +387,9 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
 
         if (me is not null)
         {
-            Notify = _reader.Notify ?? default;
+            Notify = _threadRow.Notify ?? default;
             // Only a page with posts not read before writes: reading again takes no write lock.
-            if (Posts.Count > 0 && (_reader.LastRead is not { } read || read < Posts[^1].Number))
+            if (Posts.Count > 0 && (_threadRow.LastRead is not { } read || read < Posts[^1].Number))
             {
                 await forum.MarkReadAsync(Thread.Id, me, Posts[^1].Number);
             }
@@ -414,7 +415,6 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     /// read, and their reply draft (null for a reader who has none, or no account).
     /// </summary>
     private sealed record ThreadRow(ForumThread Thread, ThreadNotify? Notify, int? LastRead, string? Draft, DateTimeOffset? DraftUpdatedAt);
-
 
     // One statement for what was three (the thread, the reader's row, the draft): each reader's part
     // is a scalar subquery answered from its table's key.
