@@ -82,6 +82,10 @@ var posted = new System.Collections.Concurrent.ConcurrentBag<Guid>();
 var scenarios = new List<Scenario>
 {
     new("B0", "plaintext control endpoint (/ping), anonymous", "reference", Kind.Closed, 64, (_, _) => Get(anonymous, "/ping")),
+    // Not one of the targets: the same control with a member's cookie, so that each run also
+    // shows what every signed-in page pays before it does anything of its own (the cookie, the
+    // account's standing read on each request). B1 and B2 are shown as ratios to it as well.
+    new("B0s", "plaintext control endpoint (/ping), signed in", "information", Kind.Closed, 64, (n, _) => Get(visitors[n % visitorCount], "/ping")),
     new("B1", "group page (thread list), signed in", "≥ 0.10 of B0", Kind.Closed, 64, (n, _) => Get(visitors[n % visitorCount], "/groups/group-1")),
     new("B2", $"thread page {deepPage} of a {scale.DeepThreadPosts:N0}-post thread, signed in", "≥ 0.10 of B0; p99 ≤ 50 ms at 64 connections", Kind.Closed, 64,
         (n, _) => Get(visitors[n % visitorCount], $"/groups/group-1/threads/{Generator.DeepThreadId}?page={deepPage}")),
