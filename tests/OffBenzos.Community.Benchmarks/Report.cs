@@ -36,7 +36,7 @@ public static class Report
             var met = scenario.Id switch
             {
                 "B0" => "reference",
-                "B0s" => $"information ({m.PerSecond / control:F2} of B0)",
+                "B0s" => string.Create(c, $"information ({m.PerSecond / control:F2} of B0)"),
                 "B1" => Ratio(m.PerSecond / control, 0.10, SignedIn(m.PerSecond)),
                 "B2" => Both(Ratio(m.PerSecond / control, 0.10, SignedIn(m.PerSecond)), m.Percentile(99) <= 50),
                 "B3" => Both(m.Percentile(99) <= 100 ? "yes" : "no", stored == posted),
