@@ -75,10 +75,10 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Makes each SQLite connection (without EF's functions, below) and sets a busy timeout on it so
-    /// concurrent writers wait instead of failing.
-    /// The timeout is set through the C API rather than a PRAGMA: EF opens a connection for each query, and a PRAGMA
-    /// statement was one more statement to parse and run each time.
+    /// Makes each SQLite connection: open from the start and kept open, keeping its statements
+    /// prepared (<see cref="KeptStatementsConnection"/>), without EF's functions (below), and with a
+    /// busy timeout so concurrent writers wait instead of failing. The timeout is set through the C
+    /// API rather than a PRAGMA, which would be one more statement to parse and run.
     /// </summary>
     private sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
@@ -87,26 +87,18 @@ public static class DatabaseSetup
         private const int BusyTimeoutMilliseconds = 5000;
 
         // The connection is made here rather than by EF, which would register its decimal and regexp
-        // functions (ef_add, ef_compare, …) on it; Microsoft.Data.Sqlite then registers them again at
-        // every open, and EF opens a connection for each query. They were a seventh of a thread page's
-        // allocations, and leaving them out gave about a tenth more pages a second (docs/benchmarks.md).
-        // No query here uses them (no decimal columns, no Regex): one that did would fail with
-        // "no such function: ef_…", and then this should go.
-        public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
-            InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(eventData.ConnectionString));
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        // functions (ef_add, ef_compare, …) on it, and Microsoft.Data.Sqlite would register them again
+        // at every open. They were a seventh of a thread page's allocations (docs/benchmarks.md). No
+        // query here uses them (no decimal columns, no Regex): one that did would fail with
+        // "no such function: ef_…", and then they would have to be registered here.
+        // EF neither opens nor closes a connection that is open when it first sees it.
+        public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result)
         {
-            SetBusyTimeout(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void SetBusyTimeout(DbConnection connection)
-        {
-            var result = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, BusyTimeoutMilliseconds);
-            SqliteException.ThrowExceptionForRC(result, ((SqliteConnection)connection).Handle);
+            var connection = new KeptStatementsConnection(eventData.ConnectionString!);
+            connection.Open();
+            var status = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMilliseconds);
+            SqliteException.ThrowExceptionForRC(status, connection.Handle);
+            return InterceptionResult<DbConnection>.SuppressWithResult(connection);
         }
     }
 }
