@@ -36,9 +36,10 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "community.db") }.ToString();
             }
-            builder.Services.AddDbContextPool<CommunityDb, SqliteCommunityDb>(o => o
+            builder.Services.AddSingleton(new SqliteConnections(connectionString));
+            builder.Services.AddDbContextPool<CommunityDb, SqliteCommunityDb>((services, o) => o
                 .UseSqlite(connectionString, ConfigureSqlite)
-                .AddInterceptors(SqliteConnectionSetup.Instance));
+                .AddInterceptors(new SqliteConnectionSetup(services.GetRequiredService<SqliteConnections>())));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<CommunityDb>("database");
@@ -75,30 +76,17 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Makes each SQLite connection: open from the start and kept open, keeping its statements
-    /// prepared (<see cref="KeptStatementsConnection"/>), without EF's functions (below), and with a
-    /// busy timeout so concurrent writers wait instead of failing. The timeout is set through the C
-    /// API rather than a PRAGMA, which would be one more statement to parse and run.
+    /// Gives each context a <see cref="LeasedSqliteConnection"/>, which borrows one of the app's open
+    /// connections (they keep their statements prepared) while EF has it open.
     /// </summary>
-    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
+    private sealed class SqliteConnectionSetup(SqliteConnections connections) : DbConnectionInterceptor
     {
-        public static readonly SqliteConnectionSetup Instance = new();
-
-        private const int BusyTimeoutMilliseconds = 5000;
-
-        // The connection is made here rather than by EF, which would register its decimal and regexp
-        // functions (ef_add, ef_compare, …) on it, and Microsoft.Data.Sqlite would register them again
-        // at every open. They were a seventh of a thread page's allocations (docs/benchmarks.md). No
-        // query here uses them (no decimal columns, no Regex): one that did would fail with
-        // "no such function: ef_…", and then they would have to be registered here.
-        // EF neither opens nor closes a connection that is open when it first sees it.
-        public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result)
-        {
-            var connection = new KeptStatementsConnection(eventData.ConnectionString!);
-            connection.Open();
-            var status = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMilliseconds);
-            SqliteException.ThrowExceptionForRC(status, connection.Handle);
-            return InterceptionResult<DbConnection>.SuppressWithResult(connection);
-        }
+        // EF would make a SqliteConnection and register its decimal and regexp functions (ef_add,
+        // ef_compare, …) on it, which Microsoft.Data.Sqlite registered again at every open: a seventh
+        // of a thread page's allocations (docs/benchmarks.md). No query here uses them (no decimal
+        // columns, no Regex): one that did would fail with "no such function: ef_…", and then
+        // SqliteConnections would have to register them.
+        public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
+            InterceptionResult<DbConnection>.SuppressWithResult(new LeasedSqliteConnection(connections));
     }
 }

@@ -8,11 +8,11 @@ using OffBenzos.Community.Web.Data;
 namespace OffBenzos.Community.Tests.Data;
 
 /// <summary>
-/// SQLite connections stay open with their contexts in the pool and keep their statements prepared
-/// (<see cref="KeptStatementsConnection"/>). What one request leaves behind on its connection must
-/// never reach the next one.
+/// The app's SQLite connections stay open, keep their statements prepared, and are lent to one
+/// context at a time (<see cref="SqliteConnections"/>). What one request leaves behind on a
+/// connection must never reach the next one, and a request that lasts must not hold one.
 /// </summary>
-public sealed class KeptStatementsTests
+public sealed class SqliteConnectionsTests
 {
     [Fact]
     public async Task A_write_a_request_left_uncommitted_is_rolled_back_before_the_connection_serves_again()
@@ -31,8 +31,8 @@ public sealed class KeptStatementsTests
             return await db.SaveChangesAsync();
         });
 
-        // The next requests (the same pooled context and connection, on SQLite) see the old text, and
-        // can write: no lock was left held.
+        // The next requests (on SQLite, the same connection, lent again) see the old text, and can
+        // write: no lock was left held.
         Assert.Equal("A place to talk.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
         await app.WithDbAsync(async db =>
         {
@@ -125,12 +125,43 @@ public sealed class KeptStatementsTests
                     answers.Add((long)(await command.ExecuteScalarAsync())!);
                 }
             }
-            return (answers, ((KeptStatementsConnection)connection).KeptCount);
+            return (answers, ((LeasedSqliteConnection)connection).KeptCount);
         });
 
         var count = KeptStatementsConnection.Capacity + 36;
         Assert.Equal([.. Enumerable.Range(0, count).Select(n => (long)n), .. Enumerable.Range(0, count).Select(n => 1000L + n)], answers);
         Assert.Equal(KeptStatementsConnection.Capacity, kept);
+    }
+
+    [Fact]
+    public async Task Requests_that_stay_open_hold_no_database_connection_between_their_queries()
+    {
+        using var app = new CommunityApp();
+        if (app.UsesSqlServer)
+        {
+            return; // SqlClient's own pool
+        }
+        await app.CreateGroupAsync();
+
+        // Like chat connections: each request's scope (and its context) lives on after its queries.
+        var scopes = new List<AsyncServiceScope>();
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var scope = app.Services.CreateAsyncScope();
+                scopes.Add(scope);
+                Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CommunityDb>().Groups.CountAsync());
+            }
+            Assert.InRange(app.Services.GetRequiredService<SqliteConnections>().OpenCount, 1, SqliteConnections.MaxIdle);
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
     }
 
     private static DbCommand Command(DbConnection connection, string sql)
