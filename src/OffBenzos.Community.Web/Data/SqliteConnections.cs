@@ -20,13 +20,19 @@ namespace OffBenzos.Community.Web.Data;
 /// Microsoft.Data.Sqlite's own pool does with its connections. Doing this inside
 /// Microsoft.Data.Sqlite is dotnet/efcore#14044.
 /// </remarks>
-public sealed class SqliteConnections(string connectionString) : IDisposable
+internal sealed class SqliteConnections(string connectionString) : IDisposable
 {
-    /// <summary>How many open connections wait between loans; more are closed when they come back.</summary>
+    /// <summary>
+    /// How many open connections wait between loans; more are closed when they come back. SQLite's
+    /// queries don't yield, so the connections lent at once are about the threads running requests.
+    /// </summary>
     internal const int MaxIdle = 16;
 
     private const int BusyTimeoutMilliseconds = 5000;
 
+    // This is the pool: a connection closed here must really close (and so roll back whatever it
+    // was in), not wait in Microsoft.Data.Sqlite's pool for the next open.
+    private readonly string _unpooled = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
     private readonly ConcurrentStack<KeptStatementsConnection> _idle = new();
     private int _open;
     private bool _disposed;
@@ -44,19 +50,30 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         {
             return connection;
         }
-        connection = new KeptStatementsConnection(connectionString);
-        connection.Open();
-        // Set through the C API: a PRAGMA would be one more statement to parse and run. Concurrent
-        // writers wait for each other this long instead of failing at once.
-        var status = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMilliseconds);
-        SqliteException.ThrowExceptionForRC(status, connection.Handle);
+        connection = new KeptStatementsConnection(_unpooled);
+        try
+        {
+            connection.Open();
+            // Set through the C API: a PRAGMA would be one more statement to parse and run.
+            // Concurrent writers wait for each other this long instead of failing at once.
+            var status = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMilliseconds);
+            SqliteException.ThrowExceptionForRC(status, connection.Handle);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
         Interlocked.Increment(ref _open);
         return connection;
     }
 
     internal void Return(KeptStatementsConnection connection)
     {
-        if (_idle.Count < MaxIdle)
+        // Still inside a transaction (begun with SQL, so nothing ended it): closing rolls it back,
+        // so the next borrower starts clean.
+        var inTransaction = SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
+        if (!inTransaction && _idle.Count < MaxIdle)
         {
             _idle.Push(connection);
             if (Volatile.Read(ref _disposed))

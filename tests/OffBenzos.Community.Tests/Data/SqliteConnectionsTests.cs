@@ -43,6 +43,29 @@ public sealed class SqliteConnectionsTests
     }
 
     [Fact]
+    public async Task A_transaction_begun_in_SQL_and_left_open_is_rolled_back_before_anyone_else_borrows_the_connection()
+    {
+        using var app = new CommunityApp();
+        if (app.UsesSqlServer)
+        {
+            return; // the subject is SQLite's shared connections
+        }
+        var group = await app.CreateGroupAsync();
+
+        // EF knows nothing of this transaction, so nothing on EF's side ends it.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """BEGIN; UPDATE "Groups" SET "Description" = 'Half done' WHERE "Id" = {0}""", group.Id));
+
+        Assert.Equal("A place to talk.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Groups.SingleAsync(g => g.Id == group.Id)).Description = "Done";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Done", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_query_read_only_in_part_does_not_hide_later_writes_from_its_connection()
     {
         using var app = new CommunityApp();
