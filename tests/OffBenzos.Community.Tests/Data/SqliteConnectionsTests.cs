@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using OffBenzos.Community.Tests.Infrastructure;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Groups;
 
 namespace OffBenzos.Community.Tests.Data;
 
@@ -31,15 +32,8 @@ public sealed class SqliteConnectionsTests
             return await db.SaveChangesAsync();
         });
 
-        // The next requests (on SQLite, the same connection, lent again) see the old text, and can
-        // write: no lock was left held.
-        Assert.Equal("A place to talk.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
-        await app.WithDbAsync(async db =>
-        {
-            (await db.Groups.SingleAsync(g => g.Id == group.Id)).Description = "Done";
-            return await db.SaveChangesAsync();
-        });
-        Assert.Equal("Done", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
+        // On SQLite the next requests get the same connection, lent again.
+        await AssertUnchangedAndWritableAsync(app, group);
     }
 
     [Fact]
@@ -56,13 +50,7 @@ public sealed class SqliteConnectionsTests
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             """BEGIN; UPDATE "Groups" SET "Description" = 'Half done' WHERE "Id" = {0}""", group.Id));
 
-        Assert.Equal("A place to talk.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
-        await app.WithDbAsync(async db =>
-        {
-            (await db.Groups.SingleAsync(g => g.Id == group.Id)).Description = "Done";
-            return await db.SaveChangesAsync();
-        });
-        Assert.Equal("Done", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
+        await AssertUnchangedAndWritableAsync(app, group);
     }
 
     [Fact]
@@ -185,6 +173,18 @@ public sealed class SqliteConnectionsTests
                 await scope.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The next requests see the group's old text, and can write: no lock was left held.</summary>
+    private static async Task AssertUnchangedAndWritableAsync(CommunityApp app, Group group)
+    {
+        Assert.Equal("A place to talk.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Groups.SingleAsync(g => g.Id == group.Id)).Description = "Done";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Done", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Description).SingleAsync()));
     }
 
     private static DbCommand Command(DbConnection connection, string sql)
