@@ -36,7 +36,8 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "community.db") }.ToString();
             }
-            builder.Services.AddSingleton(new SqliteConnections(connectionString));
+            // Made by a factory so the container disposes it, closing the idle connections, when the app stops.
+            builder.Services.AddSingleton(_ => new SqliteConnections(connectionString));
             builder.Services.AddDbContextPool<CommunityDb, SqliteCommunityDb>((services, o) => o
                 .UseSqlite(connectionString, ConfigureSqlite)
                 .AddInterceptors(new SqliteConnectionSetup(services.GetRequiredService<SqliteConnections>())));

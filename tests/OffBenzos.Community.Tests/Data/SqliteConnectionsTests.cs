@@ -175,6 +175,24 @@ public sealed class SqliteConnectionsTests
         }
     }
 
+    [Fact]
+    public async Task Stopping_the_app_closes_its_database_connections()
+    {
+        var app = new CommunityApp();
+        if (app.UsesSqlServer)
+        {
+            app.Dispose();
+            return; // SqlClient's own pool
+        }
+        await app.CreateGroupAsync();
+        var connections = app.Services.GetRequiredService<SqliteConnections>();
+        Assert.True(connections.OpenCount > 0);
+
+        app.Dispose();
+
+        Assert.Equal(0, connections.OpenCount);
+    }
+
     /// <summary>The next requests see the group's old text, and can write: no lock was left held.</summary>
     private static async Task AssertUnchangedAndWritableAsync(CommunityApp app, Group group)
     {
