@@ -15,7 +15,7 @@ public sealed class ChatBroadcast(IHubContext<ChatHub, IChatClient> hub, ILogger
     public Task RemovedAsync(int roomId, long messageId) =>
         SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).MessageRemoved(roomId, messageId));
 
-    public Task PresenceAsync(int roomId, IReadOnlyList<ChatPresenceView> present) =>
+    public Task PresenceAsync(int roomId, ChatPresenceList present) =>
         SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).Presence(roomId, present));
 
     public Task SessionStateAsync(int roomId, SessionStateView state) =>

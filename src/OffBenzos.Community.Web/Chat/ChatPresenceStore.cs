@@ -22,12 +22,14 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
         if (row is null)
         {
             db.ChatPresences.Add(new ChatPresence { ConnectionId = connectionId, RoomId = roomId, UserId = userId, InstanceId = instance.Id, JoinedAt = now, SeenAt = now });
+            await db.SaveChangesAsync();
+            await ChangedAsync([roomId]);
         }
         else
         {
             row.SeenAt = now;
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
     }
 
     public Task<bool> IsInRoomAsync(string connectionId, int roomId) =>
@@ -41,14 +43,20 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
         var rows = db.ChatPresences.Where(p => p.ConnectionId == connectionId && (everyRoom || p.RoomId == roomId));
         var rooms = await rows.Select(p => p.RoomId).Distinct().ToListAsync();
         await rows.ExecuteDeleteAsync();
+        await ChangedAsync(rooms);
         return rooms;
     }
 
-    /// <summary>Each member once, with their role in the group (moderator, coach) when they have one.</summary>
-    public async Task<IReadOnlyList<ChatPresenceView>> InRoomAsync(int roomId)
+    /// <summary>
+    /// Each member once, with their role in the group (moderator, coach) when they have one, and the
+    /// room's presence version read first. Every change is stored before its version is counted, so a
+    /// list is at least as new as its version, and the last change's list carries the highest.
+    /// </summary>
+    public async Task<ChatPresenceList> InRoomAsync(int roomId)
     {
         var since = clock.GetUtcNow() - options.Value.PresenceTimeout;
-        var groupId = await db.ChatRooms.Where(r => r.Id == roomId).Select(r => r.GroupId).SingleAsync();
+        var room = await db.ChatRooms.Where(r => r.Id == roomId).Select(r => new { r.GroupId, r.PresenceVersion }).SingleAsync();
+        var groupId = room.GroupId;
         var rows = await db.ChatPresences.AsNoTracking()
             .Where(p => p.RoomId == roomId && p.SeenAt > since)
             .Select(p => p.UserId).Distinct()
@@ -62,12 +70,13 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .Where(x => x.Name == SiteRoles.Moderator || x.Name == SiteRoles.Admin)
             .Select(x => x.UserId).Distinct().ToListAsync();
-        return rows
+        var people = rows
             .Select(r => new ChatPresenceView(r.Id, r.DisplayName,
                 groupRoles.TryGetValue(r.Id, out var role) ? (role == GroupRole.Coach ? "coach" : "moderator")
                 : staff.Contains(r.Id) ? "moderator" : null))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
+        return new ChatPresenceList(room.PresenceVersion, people);
     }
 
     /// <summary>A member's connections (everyone's when <paramref name="userId"/> is null) in the rooms of one group, or in every room.</summary>
@@ -90,6 +99,19 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
         var stale = db.ChatPresences.Where(p => p.SeenAt < staleBefore);
         var rooms = await stale.Select(p => p.RoomId).Distinct().ToListAsync();
         await stale.ExecuteDeleteAsync();
+        await ChangedAsync(rooms);
         return rooms;
+    }
+
+    /// <summary>
+    /// Counts a change to who is in these rooms, after the change is stored (never before: a list read
+    /// in between would carry the new version without the change).
+    /// </summary>
+    private async Task ChangedAsync(List<int> rooms)
+    {
+        if (rooms.Count > 0)
+        {
+            await db.ChatRooms.Where(r => rooms.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.PresenceVersion, r => r.PresenceVersion + 1));
+        }
     }
 }

@@ -14,6 +14,13 @@ public class ChatRoom
     /// <summary>The sequence number of the room's latest published message (0 before the first).</summary>
     public long LastSequence { get; set; }
 
+    /// <summary>
+    /// Counts changes to who is in the room. Every list of who is here carries the count read just
+    /// before it, so a browser that hears two lists out of order (two joins at once, two instances)
+    /// keeps the newer one.
+    /// </summary>
+    public long PresenceVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -185,7 +185,7 @@ public sealed class ChatService(
     /// Entering a room: the latest page of messages, or (when <paramref name="after"/> is given, on a
     /// reconnect) every message after that sequence and which earlier ones were removed meanwhile.
     /// </summary>
-    public async Task<ChatJoinResult> JoinAsync(RoomAccess room, long? after, IReadOnlyList<ChatPresenceView> present)
+    public async Task<ChatJoinResult> JoinAsync(RoomAccess room, long? after, ChatPresenceList present)
     {
         ArgumentNullException.ThrowIfNull(room);
         var userId = room.Standing.UserId!;

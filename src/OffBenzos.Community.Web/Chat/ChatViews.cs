@@ -6,6 +6,12 @@ public sealed record ChatMessageView(long Id, int RoomId, long Sequence, string 
 
 public sealed record ChatPresenceView(string UserId, string Name, string? Role);
 
+/// <summary>
+/// Who is in a room, with the room's presence version read before the list: the list is at least
+/// that new. A browser keeps the list with the highest version it has heard.
+/// </summary>
+public sealed record ChatPresenceList(long Version, IReadOnlyList<ChatPresenceView> People);
+
 public sealed record ChatJoinResult(
     bool Ok,
     string? Error,
@@ -15,7 +21,7 @@ public sealed record ChatJoinResult(
     bool HasOlder,
     long LastSequence,
     IReadOnlyList<long> Removed,
-    IReadOnlyList<ChatPresenceView> Present,
+    ChatPresenceList Present,
     bool CanSend,
     string? WhyNotSend,
     bool CanModerate,
@@ -23,7 +29,7 @@ public sealed record ChatJoinResult(
     SessionStateView? Session = null)
 {
     public static ChatJoinResult Refused(int roomId, string error) =>
-        new(false, error, roomId, "", [], false, 0, [], [], false, error, false, []);
+        new(false, error, roomId, "", [], false, 0, [], new ChatPresenceList(0, []), false, error, false, []);
 }
 
 /// <summary>A live session's room settings, sent to everyone in the room whenever the host changes one.</summary>

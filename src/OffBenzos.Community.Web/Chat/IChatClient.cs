@@ -9,8 +9,8 @@ public interface IChatClient
     /// <summary>A message was removed or hidden: it disappears from every screen.</summary>
     Task MessageRemoved(int roomId, long messageId);
 
-    /// <summary>Who is in the room now.</summary>
-    Task Presence(int roomId, IReadOnlyList<ChatPresenceView> present);
+    /// <summary>Who is in the room now (a list with a lower version than one already heard is older).</summary>
+    Task Presence(int roomId, ChatPresenceList present);
 
     /// <summary>Someone is typing; the browser forgets it after a few seconds unless told again.</summary>
     Task Typing(int roomId, string userId, string name);

@@ -10,7 +10,7 @@ namespace OffBenzos.Community.BrowserTests.Journeys;
 public sealed partial class LiveSessionJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public Task A_coach_schedules_a_member_says_going_in_their_own_time_zone_and_the_host_slows_and_mutes_the_room_live() => Journey.RunAsync(fixture, async journey =>
+    public Task A_coach_schedules_a_member_says_going_in_their_own_time_zone_and_the_host_slows_and_mutes_the_room_live_once_connected() => Journey.RunAsync(fixture, async journey =>
     {
         var app = journey.App;
         var group = await app.CreateGroupAsync("Evening circle");
@@ -49,8 +49,19 @@ public sealed partial class LiveSessionJourneyTests(BrowserFixture fixture) : IC
         await Expect(member.Page.GetByRole(AriaRole.Heading, new() { Name = "The lobby" })).ToBeVisibleAsync();
 
         // The coach opens the room; the member's page, waiting in the lobby, lets them in by itself.
+        // The coach's page connects slowly this time: until it is in the room, its controls wait.
+        var connect = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await coach.Page.RouteAsync("**/hubs/chat/negotiate**", async route =>
+        {
+            await connect.Task;
+            await route.ContinueAsync();
+        });
         await coach.Page.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).ClickAsync();
         await Expect(coach.Page.GetByRole(AriaRole.Heading, new() { Name = "The room" })).ToBeVisibleAsync();
+        await Expect(coach.Page.GetByLabel("Slow mode")).ToBeDisabledAsync();
+        await Expect(coach.Page.GetByRole(AriaRole.Button, new() { Name = "End the session" })).ToBeDisabledAsync();
+        connect.SetResult();
+        await Expect(coach.Page.GetByLabel("Slow mode")).ToBeEnabledAsync();
         await Expect(member.Page.GetByRole(AriaRole.Heading, new() { Name = "The room" })).ToBeVisibleAsync();
         var composer = member.Page.GetByLabel("Your message");
         await Expect(composer).ToBeEnabledAsync();

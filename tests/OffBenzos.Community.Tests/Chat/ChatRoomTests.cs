@@ -227,7 +227,7 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public async Task Presence_shows_who_is_here_and_forgets_connections_that_are_gone()
+    public async Task Presence_shows_who_is_here_and_forgets_connections_that_are_gone_and_each_change_raises_its_version()
     {
         var group = await _app.CreateGroupAsync();
         var room = await _app.RoomOfAsync(group);
@@ -237,8 +237,11 @@ public sealed class ChatRoomTests : IDisposable
 
         var both = await a.PresenceWhereAsync(p => p.Count == 2);
         Assert.Equal([("Alice", (string?)null), ("Coach Bob", "coach")], both.Select(p => (p.Name, p.Role)));
+        var withBob = a.NewestPresence!.Version;
         await bobChat.DisposeAsync();
         Assert.Equal(["Alice"], (await a.PresenceWhereAsync(p => p.Count == 1)).Select(p => p.Name));
+        var afterBob = a.NewestPresence!.Version;
+        Assert.True(afterBob > withBob, $"Bob leaving raises the version ({withBob} then {afterBob}).");
 
         // A row left by an instance that crashed (nothing refreshes it) ages out.
         await _app.WithDbAsync(db =>
@@ -248,14 +251,16 @@ public sealed class ChatRoomTests : IDisposable
         });
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            Assert.Equal(2, (await scope.ServiceProvider.GetRequiredService<ChatPresenceStore>().InRoomAsync(room)).Count);
+            Assert.Equal(2, (await scope.ServiceProvider.GetRequiredService<ChatPresenceStore>().InRoomAsync(room)).People.Count);
         }
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var presence = scope.ServiceProvider.GetRequiredService<ChatPresenceStore>();
             Assert.Contains(room, await presence.RefreshAsync());
-            Assert.Equal(["Alice"], (await presence.InRoomAsync(room)).Select(p => p.Name));
+            var afterCrash = await presence.InRoomAsync(room);
+            Assert.Equal(["Alice"], afterCrash.People.Select(p => p.Name));
+            Assert.True(afterCrash.Version > afterBob, "Clearing the crashed instance's row raises the version too.");
         }
     }
 

@@ -14,7 +14,11 @@ public sealed class ChatTestClient : IAsyncDisposable
         Connection = connection;
         connection.On<ChatMessageView>("Message", m => Messages.Writer.TryWrite(m));
         connection.On<int, long>("MessageRemoved", (_, id) => Removed.Writer.TryWrite(id));
-        connection.On<int, IReadOnlyList<ChatPresenceView>>("Presence", (_, p) => Presence.Writer.TryWrite(p));
+        connection.On<int, ChatPresenceList>("Presence", (_, p) =>
+        {
+            KeepIfNewer(p);
+            Presence.Writer.TryWrite(p);
+        });
         connection.On<int, string, string>("Typing", (_, _, name) => Typing.Writer.TryWrite(name));
         connection.On<int, string>("RoomClosed", (_, reason) => Closed.Writer.TryWrite(reason));
         connection.On("SessionEnded", () => Closed.Writer.TryWrite("session ended"));
@@ -26,6 +30,20 @@ public sealed class ChatTestClient : IAsyncDisposable
         };
     }
 
+    private readonly Lock _presenceGate = new();
+    private ChatPresenceList? _newestPresence;
+
+    private void KeepIfNewer(ChatPresenceList present)
+    {
+        lock (_presenceGate)
+        {
+            if (_newestPresence is null || present.Version >= _newestPresence.Version)
+            {
+                _newestPresence = present;
+            }
+        }
+    }
+
     private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the connection has ended (the server closed it, or it was stopped).</summary>
@@ -34,7 +52,19 @@ public sealed class ChatTestClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public Channel<ChatMessageView> Messages { get; } = Channel.CreateUnbounded<ChatMessageView>();
     public Channel<long> Removed { get; } = Channel.CreateUnbounded<long>();
-    public Channel<IReadOnlyList<ChatPresenceView>> Presence { get; } = Channel.CreateUnbounded<IReadOnlyList<ChatPresenceView>>();
+    public Channel<ChatPresenceList> Presence { get; } = Channel.CreateUnbounded<ChatPresenceList>();
+
+    /// <summary>The list of who is here that a browser would show: the highest version heard so far.</summary>
+    public ChatPresenceList? NewestPresence
+    {
+        get
+        {
+            lock (_presenceGate)
+            {
+                return _newestPresence;
+            }
+        }
+    }
     public Channel<string> Typing { get; } = Channel.CreateUnbounded<string>();
     public Channel<string> Closed { get; } = Channel.CreateUnbounded<string>();
     public Channel<SessionStateView> States { get; } = Channel.CreateUnbounded<SessionStateView>();
@@ -46,8 +76,12 @@ public sealed class ChatTestClient : IAsyncDisposable
         return client;
     }
 
-    public Task<ChatJoinResult> JoinAsync(int roomId, long? after = null) =>
-        Connection.InvokeAsync<ChatJoinResult>("Join", roomId, after);
+    public async Task<ChatJoinResult> JoinAsync(int roomId, long? after = null)
+    {
+        var joined = await Connection.InvokeAsync<ChatJoinResult>("Join", roomId, after);
+        KeepIfNewer(joined.Present);
+        return joined;
+    }
 
     public Task<ChatSendResult> SendAsync(int roomId, string text, Guid? clientId = null, bool crisisAcknowledged = false) =>
         Connection.InvokeAsync<ChatSendResult>("Send", roomId, clientId ?? Guid.NewGuid(), text, crisisAcknowledged);
@@ -65,9 +99,9 @@ public sealed class ChatTestClient : IAsyncDisposable
         while (true)
         {
             var present = await Presence.Reader.ReadAsync(timeout.Token);
-            if (condition(present))
+            if (condition(present.People))
             {
-                return present;
+                return present.People;
             }
         }
     }

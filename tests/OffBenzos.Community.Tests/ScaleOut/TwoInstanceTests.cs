@@ -121,6 +121,49 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(during.Message!.Sequence, caughtUp.Messages[0].Sequence);
     }
 
+    [Fact]
+    public async Task Members_arriving_at_once_on_both_instances_each_end_up_seeing_everyone_here()
+    {
+        // Each arrival tells the room who is here; lists read at nearly the same time reach the
+        // browsers in any order, across the backplane too. Each browser keeps the highest version.
+        var group = await _first.CreateGroupAsync();
+        var room = await _first.RoomOfAsync(group);
+        var names = Enumerable.Range(1, 8).Select(n => $"Member {n}").ToList();
+        var clients = new List<ChatTestClient>();
+        try
+        {
+            foreach (var (name, index) in names.Select((name, index) => (name, index)))
+            {
+                var user = await _first.CreateUserAsync(displayName: name);
+                await _first.AddMemberAsync(group, user);
+                var instance = index % 2 == 0 ? _first : _second;
+                clients.Add(await instance.ChatOverNetworkAsync(await _first.SignInOverHttpAsync(user)));
+            }
+
+            var joins = await Task.WhenAll(clients.Select(c => c.JoinAsync(room)));
+            Assert.All(joins, j => Assert.True(j.Ok));
+
+            foreach (var client in clients)
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(15);
+                while (client.NewestPresence?.People.Count != names.Count && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(50);
+                }
+                Assert.Equal(names, client.NewestPresence!.People.Select(p => p.Name));
+            }
+            // Every change was counted: eight arrivals, so the newest list's version is at least eight.
+            Assert.True(clients[0].NewestPresence!.Version >= names.Count);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>What the client heard as message <paramref name="id"/> (its own earlier messages come back to it too).</summary>
     private static async Task<string> HeardAsync(ChatTestClient client, long id)
     {

@@ -29,6 +29,7 @@ const waitLine = $('[data-chat-wait]');
 // In a live session: its state (lobby, slow mode, announcement mode, pin, mutes) and, for the host, the controls.
 const sessionId = root.dataset.sessionId ? Number(root.dataset.sessionId) : null;
 const hostPanel = $('[data-session-host]');
+const hostControls = $('[data-host-controls]');
 const pinnedBox = $('[data-session-pinned]');
 const sessionNotice = $('[data-session-notice]');
 let session = null;
@@ -41,7 +42,7 @@ let canModerate = false;
 let blocked = new Set();
 let joined = false;
 let catchUpTimer = 0;
-let presenceUpdates = 0; // a live presence update newer than a Join's answer wins over it
+let presenceVersion = -1; // lists of who is here can arrive out of order (two joins at once): the highest version wins
 let sessionUpdates = 0; // likewise a live session state: the Join may have read the state before the host changed it
 const seen = new Map(); // sequence -> element
 const typing = new Map(); // userId -> { name, until }
@@ -248,6 +249,18 @@ function renderPresence(present) {
 
 let lastPresent = [];
 
+function showPresence(present) {
+  if (present.version < presenceVersion) return;
+  presenceVersion = present.version;
+  renderPresence(present.people);
+}
+
+// The host's controls work only while the connection is in the room.
+function setConnected(connected) {
+  joined = connected;
+  if (hostControls) hostControls.disabled = !connected;
+}
+
 function renderTyping() {
   const now = Date.now();
   for (const [id, t] of typing) if (t.until < now) typing.delete(id);
@@ -329,6 +342,10 @@ function applySession(state) {
 
 async function host(method, ...args) {
   const error = hostPanel?.querySelector('[data-host-error]');
+  if (!joined) {
+    if (error) error.textContent = 'Not connected just now. Please try again when the connection is back.';
+    return;
+  }
   try {
     const problem = await connection.invoke(method, ...args);
     if (error) error.textContent = problem ?? '';
@@ -376,9 +393,7 @@ connection.on('SessionState', (room, state) => {
 });
 
 connection.on('Presence', (room, present) => {
-  if (room !== roomId) return;
-  presenceUpdates += 1;
-  renderPresence(present);
+  if (room === roomId) showPresence(present);
 });
 
 connection.on('Typing', (room, who, name) => {
@@ -389,7 +404,7 @@ connection.on('Typing', (room, who, name) => {
 
 connection.on('RoomClosed', async (room, reason) => {
   if (room !== roomId) return;
-  joined = false;
+  setConnected(false);
   setComposer(false);
   setStatus(reason);
   await connection.stop();
@@ -401,19 +416,19 @@ connection.on('SessionEnded', async () => {
 });
 
 connection.onreconnecting(() => {
-  joined = false;
+  setConnected(false);
   setStatus('Reconnecting… Anything you send now is kept and sent when the connection is back.');
   for (const entry of outbox) setPendingState(entry, 'Waiting for the connection: it will be sent when it is back.');
 });
 connection.onreconnected(() => join());
 connection.onclose(() => {
+  setConnected(false);
   if (!status.textContent.startsWith('Reconnecting')) return;
   setStatus('The connection was lost. Reload the page to reconnect; your unsent messages are kept.');
 });
 
 async function join() {
   try {
-    const updatesBefore = presenceUpdates;
     const sessionBefore = sessionUpdates;
     const result = await connection.invoke('Join', roomId, joined || lastSequence > 0 ? lastSequence : null);
     if (!result.ok) {
@@ -439,8 +454,8 @@ async function join() {
     // Everything the room has up to its last sequence is now here (removed and blocked messages leave gaps on purpose).
     lastSequence = Math.max(lastSequence, result.lastSequence);
     advance();
-    if (presenceUpdates === updatesBefore) renderPresence(result.present);
-    joined = true;
+    showPresence(result.present);
+    setConnected(true);
     setStatus('');
     if (sessionFromJoin) applySession(sessionFromJoin);
     setComposer(result.canSend, result.canSend ? '' : result.whyNotSend);

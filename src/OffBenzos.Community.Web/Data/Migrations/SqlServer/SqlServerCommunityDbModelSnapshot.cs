@@ -485,6 +485,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("PresenceVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId")
