@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -135,6 +139,41 @@ public sealed class AppServer : IAsyncDisposable
             // With taskset the process is taskset's child, exec'd in place, so the pid is the app's.
             _process.Refresh();
             return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>
+    /// Has the server run a full, blocking garbage collection, the way dotnet-gcdump does (an
+    /// EventPipe session that enables the runtime's GCHeapCollect keyword), and returns the size of
+    /// its managed heap afterwards: what is live, every generation and the pinned heap (where
+    /// Kestrel's buffers are) included.
+    /// </summary>
+    public async Task<long> CollectGarbageAsync()
+    {
+        const long GcKeyword = 0x1, GcHeapCollectKeyword = 0x800000;
+        var client = new DiagnosticsClient(_process.Id);
+        var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcKeyword | GcHeapCollectKeyword);
+        using var session = await client.StartEventPipeSessionAsync([provider], requestRundown: false, circularBufferMB: 16, CancellationToken.None);
+        var heap = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fullCollection = false;
+        using var source = new EventPipeEventSource(session.EventStream);
+        source.Clr.GCStart += e => fullCollection |= e.Depth == 2;
+        source.Clr.GCHeapStats += e =>
+        {
+            if (fullCollection)
+            {
+                heap.TrySetResult(e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
+            }
+        };
+        var reading = Task.Run(source.Process);
+        try
+        {
+            return await heap.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await session.StopAsync(CancellationToken.None);
+            await reading;
         }
     }
 

@@ -99,7 +99,11 @@ public static class AccountsSetup
                 {
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                // In a scope of its own: the validator's sign-in and user managers, and the member's user
+                // row they load, would otherwise stay in the request's scope, which for a hub
+                // connection's request lasts as long as the connection (measured: docs/benchmarks.md, S4).
+                await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(context);
             };
         });
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })

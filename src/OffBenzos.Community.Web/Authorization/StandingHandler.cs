@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace OffBenzos.Community.Web.Authorization;
 
 /// <summary>Decides <see cref="SiteRoleRequirement"/> and <see cref="ConfirmedEmailRequirement"/> from the database.</summary>
-public sealed class StandingHandler(CurrentAccount current) : IAuthorizationHandler
+// The account is asked for only when one of those requirements is pending. Every authorization
+// builds every handler, and the account rents a database context for the rest of the scope: for a
+// hub connection's request (which only needs to be signed in) that would be for hours.
+public sealed class StandingHandler(IServiceProvider services) : IAuthorizationHandler
 {
     public const string TwoFactorRequired = "two-factor-required";
     public const string EmailUnconfirmed = "email-unconfirmed";
@@ -16,7 +19,7 @@ public sealed class StandingHandler(CurrentAccount current) : IAuthorizationHand
         {
             return;
         }
-        var standing = await current.GetAsync();
+        var standing = await services.GetRequiredService<CurrentAccount>().GetAsync();
         foreach (var requirement in pending)
         {
             switch (requirement)

@@ -16,10 +16,8 @@ public static class SanctionGate
 
     public static IApplicationBuilder UseSanctionGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && await context.RequestServices.GetRequiredService<CurrentAccount>().GetAsync() is { Bar: not null })
+        if (context.User.Identity?.IsAuthenticated == true && !IsEstablishedHubConnection(context) && await BarOfAsync(context) is { } bar)
         {
-            var bar = (await context.RequestServices.GetRequiredService<CurrentAccount>().GetAsync())!.Bar!;
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
             tempData[BarredMessageKey] = SanctionService.Describe(bar) + " Reason: " + bar.Reason;
@@ -34,4 +32,28 @@ public static class SanctionGate
         }
         await next(context);
     });
+
+    /// <summary>
+    /// A request of a hub connection that already exists (a long poll, or the WebSocket that follows
+    /// negotiation) carries its id. The hub decides for those: it refuses a barred member's
+    /// connection and every call, and a long-polling page must still be able to collect the notice
+    /// that its session has ended, or it would only see a failed poll. Negotiating a new connection
+    /// (no id) is refused here.
+    /// </summary>
+    private static bool IsEstablishedHubConnection(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("id");
+
+    private static async Task<Sanction?> BarOfAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            // The page reads the same standing later in the request, from this request's scope.
+            return (await context.RequestServices.GetRequiredService<CurrentAccount>().GetAsync())?.Bar;
+        }
+        // A hub connection's request lasts as long as the connection, and so does its scope: the
+        // standing (and the database context it rents) is read in a scope of its own, ended here.
+        // Each hub call reads the standing again in its own scope.
+        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<CurrentAccount>().GetAsync())?.Bar;
+    }
 }

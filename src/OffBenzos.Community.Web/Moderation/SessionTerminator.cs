@@ -10,6 +10,9 @@ namespace OffBenzos.Community.Web.Moderation;
 /// </summary>
 public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub, IHubContext<Chat.ChatHub, Chat.IChatClient> chat, IServiceScopeFactory scopes)
 {
+    /// <summary>How long a member's connections have to deliver the notice before they are ended.</summary>
+    public static readonly TimeSpan NoticeGrace = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _connections = new(StringComparer.Ordinal);
 
     public void Connected(HubCallerContext context)
@@ -41,10 +44,20 @@ public sealed class SessionTerminator(IHubContext<ForumHub, IForumClient> hub, I
         }
         if (_connections.TryRemove(userId, out var set))
         {
-            foreach (var context in set.Values)
-            {
-                context.Abort();
-            }
+            // A moment later, not at once: an abort drops what the connection has not sent yet, so the
+            // notice above would often be lost (dotnet/aspnetcore#21422), and a long-polling page
+            // needs one more poll to collect it. Meanwhile the member is out of every room and each
+            // call they make is refused.
+            _ = AbortLaterAsync(set.Values.ToList());
+        }
+    }
+
+    private static async Task AbortLaterAsync(IReadOnlyList<HubCallerContext> connections)
+    {
+        await Task.Delay(NoticeGrace);
+        foreach (var context in connections)
+        {
+            context.Abort();
         }
     }
 }
