@@ -16,13 +16,24 @@ public static class SanctionGate
 
     public static IApplicationBuilder UseSanctionGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && !IsEstablishedHubConnection(context) && await BarOfAsync(context) is { } bar)
+        var hub = context.Request.Path.StartsWithSegments("/hubs");
+        // A request of a hub connection that already exists (a long poll, or the WebSocket that
+        // follows negotiation) carries its id, and the hub decides for it: it refuses a barred
+        // member's connection and every call. A long-polling page must still be able to collect the
+        // notice that its session has ended, or it would only see a failed poll. Negotiating a new
+        // connection (no id) is refused here.
+        if (hub && context.Request.Query.ContainsKey("id"))
+        {
+            await next(context);
+            return;
+        }
+        if (context.User.Identity?.IsAuthenticated == true && await BarOfAsync(context, hub) is { } bar)
         {
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
             tempData[BarredMessageKey] = SanctionService.Describe(bar) + " Reason: " + bar.Reason;
             tempData.Save();
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            if (hub || context.Request.Path.StartsWithSegments("/api"))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
@@ -33,19 +44,9 @@ public static class SanctionGate
         await next(context);
     });
 
-    /// <summary>
-    /// A request of a hub connection that already exists (a long poll, or the WebSocket that follows
-    /// negotiation) carries its id. The hub decides for those: it refuses a barred member's
-    /// connection and every call, and a long-polling page must still be able to collect the notice
-    /// that its session has ended, or it would only see a failed poll. Negotiating a new connection
-    /// (no id) is refused here.
-    /// </summary>
-    private static bool IsEstablishedHubConnection(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("id");
-
-    private static async Task<Sanction?> BarOfAsync(HttpContext context)
+    private static async Task<Sanction?> BarOfAsync(HttpContext context, bool hub)
     {
-        if (!context.Request.Path.StartsWithSegments("/hubs"))
+        if (!hub)
         {
             // The page reads the same standing later in the request, from this request's scope.
             return (await context.RequestServices.GetRequiredService<CurrentAccount>().GetAsync())?.Bar;

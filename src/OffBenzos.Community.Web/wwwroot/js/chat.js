@@ -43,7 +43,7 @@ let blocked = new Set();
 let joined = false;
 let catchUpTimer = 0;
 let presenceVersion = -1; // lists of who is here can arrive out of order (two joins at once): the highest version wins
-let sessionUpdates = 0; // likewise a live session state: the Join may have read the state before the host changed it
+let sessionUpdates = 0; // a live session state that arrives during a Join wins over its answer, which may predate the host's change
 const seen = new Map(); // sequence -> element
 const typing = new Map(); // userId -> { name, until }
 
