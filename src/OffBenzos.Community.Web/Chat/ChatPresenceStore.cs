@@ -22,13 +22,15 @@ public sealed class ChatPresenceStore(CommunityDb db, ChatInstance instance, IOp
         if (row is null)
         {
             db.ChatPresences.Add(new ChatPresence { ConnectionId = connectionId, RoomId = roomId, UserId = userId, InstanceId = instance.Id, JoinedAt = now, SeenAt = now });
-            await db.SaveChangesAsync();
-            await ChangedAsync([roomId]);
         }
         else
         {
             row.SeenAt = now;
-            await db.SaveChangesAsync();
+        }
+        await db.SaveChangesAsync();
+        if (row is null)
+        {
+            await ChangedAsync([roomId]); // an arrival; a rejoin on the same connection changes nobody
         }
     }
 

@@ -367,8 +367,7 @@ internal sealed class LeasedSqliteConnection(SqliteConnections connections) : Db
             }
             _inner = null;
             connection._executing.Remove(this);
-            command.Parameters.Clear();
-            owner.Return(command);
+            owner.Return(command); // which clears what this command set on it
         }
 
         protected override void Dispose(bool disposing)
