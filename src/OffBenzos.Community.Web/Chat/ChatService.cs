@@ -170,15 +170,22 @@ public sealed class ChatService(
         return room with { Seat = seat with { Attendance = attendance } };
     }
 
-    /// <summary>The session's settings as its room sees them.</summary>
-    public async Task<SessionStateView> SessionStateAsync(Sessions.LiveSession session)
+    /// <summary>
+    /// The session's settings as its room sees them, read from the database with their version in one
+    /// row: every change is stored before it is counted, so the settings are at least as new as their
+    /// version, and the state read after the last change carries the highest.
+    /// </summary>
+    public async Task<SessionStateView> SessionStateAsync(int sessionId)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        var session = await db.LiveSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.StateVersion, s.Status, s.HostId, s.SlowModeSeconds, s.AnnouncementOnly, s.LateJoinerPrivacy, s.PinnedMessageId })
+            .SingleAsync();
         var pinned = session.PinnedMessageId is { } pinId
             ? (await ViewsAsync(db.ChatMessages.Where(m => m.Id == pinId && m.State == ContentState.Visible))).SingleOrDefault()
             : null;
-        var muted = await db.SessionAttendances.Where(a => a.SessionId == session.Id && a.Muted && a.RemovedAt == null).Select(a => a.UserId).ToListAsync();
-        return new SessionStateView(session.Id, session.Status.ToString(), session.HostId, session.SlowModeSeconds, session.AnnouncementOnly, session.LateJoinerPrivacy, pinned, muted);
+        var muted = await db.SessionAttendances.Where(a => a.SessionId == sessionId && a.Muted && a.RemovedAt == null).Select(a => a.UserId).ToListAsync();
+        return new SessionStateView(session.StateVersion, sessionId, session.Status.ToString(), session.HostId, session.SlowModeSeconds,
+            session.AnnouncementOnly, session.LateJoinerPrivacy, pinned, muted);
     }
 
     /// <summary>
@@ -219,7 +226,7 @@ public sealed class ChatService(
         var canWrite = room.CanEnter && room.Standing.CanWrite;
         return new ChatJoinResult(true, null, roomId, name, messages, hasOlder, lastSequence, removed, present,
             canWrite, canWrite ? null : !room.CanEnter ? room.WhyNotEnter : room.Standing.WhyNotWrite,
-            room.CanModerate, blocked, room.Seat is null ? null : await SessionStateAsync(room.Seat.Session));
+            room.CanModerate, blocked, room.Seat is null ? null : await SessionStateAsync(room.Seat.Session.Id));
     }
 
     /// <summary>The room's published messages this member may read (from when they joined, with late-joiner privacy).</summary>

@@ -32,8 +32,12 @@ public sealed record ChatJoinResult(
         new(false, error, roomId, "", [], false, 0, [], new ChatPresenceList(0, []), false, error, false, []);
 }
 
-/// <summary>A live session's room settings, sent to everyone in the room whenever the host changes one.</summary>
+/// <summary>
+/// A live session's room settings, sent to everyone in the room whenever the host changes one, with
+/// the session's state version: a page keeps the state with the highest.
+/// </summary>
 public sealed record SessionStateView(
+    int Version,
     int SessionId,
     string Status,
     string HostId,

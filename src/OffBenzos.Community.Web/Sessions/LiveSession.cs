@@ -33,6 +33,13 @@ public class LiveSession
 
     public long? PinnedMessageId { get; set; }
 
+    /// <summary>
+    /// Counted after each host change is stored, and sent with the room's state. Two changes at nearly
+    /// the same moment (the host and a moderator) each send the state they read, and the older can
+    /// arrive last: a page keeps the state with the highest version.
+    /// </summary>
+    public int StateVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

@@ -402,7 +402,7 @@ public sealed class SessionService(
 
     /// <summary>
     /// Runs one host action: checks the caller may host this session, applies it, audits it with
-    /// the change in one save, then tells the room the new settings.
+    /// the change in one save, counts the change, then tells the room the settings as they now are.
     /// </summary>
     private async Task<string?> HostActAsync(int sessionId, string action, string? detail, Func<Viewer, LiveSession, Task<string?>> apply, string? targetUserId = null)
     {
@@ -419,9 +419,12 @@ public sealed class SessionService(
         await audit.AppendAsync(new AuditLog.Entry(viewer.Standing.UserId!, action, targetUserId is null ? AuditTarget : ModerationTargets.Profile,
             targetUserId ?? sessionId.ToString(CultureInfo.InvariantCulture), session.GroupId, detail,
             $"session={sessionId.ToString(CultureInfo.InvariantCulture)}; {session.Title}"));
+        // Counted after the change is stored, never before: a state read in between would carry the
+        // new version without the change.
+        await db.LiveSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.StateVersion, s => s.StateVersion + 1));
         try
         {
-            await broadcast.SessionStateAsync(session.RoomId, await chat.SessionStateAsync(session));
+            await broadcast.SessionStateAsync(session.RoomId, await chat.SessionStateAsync(sessionId));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

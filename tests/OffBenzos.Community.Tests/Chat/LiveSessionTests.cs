@@ -271,6 +271,49 @@ public sealed class LiveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_host_and_a_moderator_change_settings_at_the_same_moment_everyone_ends_up_with_both_changes()
+    {
+        var group = await _app.CreateGroupAsync();
+        var (_, coach, coachCookie) = await _app.CoachAsync(group);
+        var session = await _app.ScheduleSoonAsync(coach, group);
+        var moderator = await _app.CreateUserAsync(displayName: "Moderator Max");
+        await _app.AddMemberAsync(group, moderator, GroupRole.Moderator);
+        var member = await _app.CreateUserAsync(displayName: "Member Mo");
+        await _app.AddMemberAsync(group, member);
+        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
+        Assert.Null(await host.Connection.InvokeAsync<string?>("OpenSession", session.Id));
+        await using var max = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(moderator)).Cookie);
+        await using var mo = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(member)).Cookie);
+        var joined = await mo.JoinAsync(session.RoomId);
+        Assert.True(joined.Ok);
+        var openedAt = joined.Session!.Version;
+
+        // Each of two changes made at once sends the room the state it read afterwards, and the two
+        // can arrive in either order. The state a page keeps (the highest version) must hold both.
+        const int rounds = 8;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var (slow, announcement) = (round * 5, round % 2 == 1);
+            var answers = await Task.WhenAll(
+                host.Connection.InvokeAsync<string?>("SetSlowMode", session.Id, slow),
+                max.Connection.InvokeAsync<string?>("SetAnnouncementOnly", session.Id, announcement));
+            Assert.All(answers, Assert.Null);
+            await ChatTestClient.NextAsync(mo.States);
+            await ChatTestClient.NextAsync(mo.States);
+            var shown = mo.NewestState!;
+            Assert.Equal((slow, announcement), (shown.SlowModeSeconds, shown.AnnouncementOnly));
+            Assert.Equal(openedAt + (2 * round), shown.Version);
+        }
+
+        // And someone arriving now is given the same state, with the same version.
+        var newcomer = await _app.CreateUserAsync(displayName: "Newcomer Nell");
+        await _app.AddMemberAsync(group, newcomer);
+        await using var late = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(newcomer)).Cookie);
+        var arrival = (await late.JoinAsync(session.RoomId)).Session!;
+        Assert.Equal((rounds * 5, rounds % 2 == 1, openedAt + (2 * rounds)), (arrival.SlowModeSeconds, arrival.AnnouncementOnly, arrival.Version));
+    }
+
+    [Fact]
     public async Task A_late_joiner_sees_only_what_was_said_after_they_came_in_unless_the_host_turns_privacy_off()
     {
         var group = await _app.CreateGroupAsync();

@@ -22,7 +22,11 @@ public sealed class ChatTestClient : IAsyncDisposable
         connection.On<int, string, string>("Typing", (_, _, name) => Typing.Writer.TryWrite(name));
         connection.On<int, string>("RoomClosed", (_, reason) => Closed.Writer.TryWrite(reason));
         connection.On("SessionEnded", () => Closed.Writer.TryWrite("session ended"));
-        connection.On<int, SessionStateView>("SessionState", (_, state) => States.Writer.TryWrite(state));
+        connection.On<int, SessionStateView>("SessionState", (_, state) =>
+        {
+            KeepIfNewer(state);
+            States.Writer.TryWrite(state);
+        });
         connection.Closed += _ =>
         {
             _disconnected.TrySetResult();
@@ -30,16 +34,41 @@ public sealed class ChatTestClient : IAsyncDisposable
         };
     }
 
-    private readonly Lock _presenceGate = new();
+    private readonly Lock _newestGate = new();
     private ChatPresenceList? _newestPresence;
 
     private void KeepIfNewer(ChatPresenceList present)
     {
-        lock (_presenceGate)
+        lock (_newestGate)
         {
             if (_newestPresence is null || present.Version >= _newestPresence.Version)
             {
                 _newestPresence = present;
+            }
+        }
+    }
+
+    private SessionStateView? _newestState;
+
+    private void KeepIfNewer(SessionStateView state)
+    {
+        lock (_newestGate)
+        {
+            if (_newestState is null || state.Version >= _newestState.Version)
+            {
+                _newestState = state;
+            }
+        }
+    }
+
+    /// <summary>The session state a browser would show: the highest version heard so far.</summary>
+    public SessionStateView? NewestState
+    {
+        get
+        {
+            lock (_newestGate)
+            {
+                return _newestState;
             }
         }
     }
@@ -59,7 +88,7 @@ public sealed class ChatTestClient : IAsyncDisposable
     {
         get
         {
-            lock (_presenceGate)
+            lock (_newestGate)
             {
                 return _newestPresence;
             }
@@ -80,6 +109,10 @@ public sealed class ChatTestClient : IAsyncDisposable
     {
         var joined = await Connection.InvokeAsync<ChatJoinResult>("Join", roomId, after);
         KeepIfNewer(joined.Present);
+        if (joined.Session is { } state)
+        {
+            KeepIfNewer(state);
+        }
         return joined;
     }
 

@@ -43,7 +43,7 @@ let blocked = new Set();
 let joined = false;
 let catchUpTimer = 0;
 let presenceVersion = -1; // lists of who is here can arrive out of order (two joins at once): the highest version wins
-let sessionUpdates = 0; // a live session state that arrives during a Join wins over its answer, which may predate the host's change
+let sessionVersion = -1; // session states can arrive out of order (the host and a moderator at once, or a Join's answer and a broadcast): the highest version wins
 const seen = new Map(); // sequence -> element
 const typing = new Map(); // userId -> { name, until }
 
@@ -300,6 +300,8 @@ function setComposer(enabled, why) {
 }
 
 function applySession(state) {
+  if (state.version < sessionVersion) return;
+  sessionVersion = state.version;
   const opened = session?.status === 'Scheduled' && state.status === 'Open';
   session = state;
   const roomTitle = document.querySelector('[data-session-room-title]');
@@ -388,7 +390,6 @@ connection.on('MessageRemoved', (room, messageId) => {
 
 connection.on('SessionState', (room, state) => {
   if (room !== roomId) return;
-  sessionUpdates += 1;
   applySession(state);
 });
 
@@ -429,7 +430,6 @@ connection.onclose(() => {
 
 async function join() {
   try {
-    const sessionBefore = sessionUpdates;
     const result = await connection.invoke('Join', roomId, joined || lastSequence > 0 ? lastSequence : null);
     if (!result.ok) {
       setComposer(false);
@@ -441,8 +441,8 @@ async function join() {
     writable = result.canSend;
     whyNotWritable = result.whyNotSend ?? '';
     // The connection was in the room's group before the server read the state, so a change after
-    // that read arrives as a broadcast; one that arrived while we waited is the newer state.
-    const sessionFromJoin = result.session && sessionUpdates === sessionBefore ? result.session : null;
+    // that read arrives as a broadcast, with a higher version than this answer's.
+    const sessionFromJoin = result.session && result.session.version >= sessionVersion ? result.session : null;
     if (sessionFromJoin) session = sessionFromJoin;
     for (const id of result.removed) document.getElementById(`chat-message-${id}`)?.remove();
     const fresh = lastSequence === 0;

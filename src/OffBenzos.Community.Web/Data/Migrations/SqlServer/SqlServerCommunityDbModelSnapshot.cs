@@ -1571,6 +1571,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.SqlServer
                     b.Property<long>("StartsAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("StateVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1520,6 +1520,9 @@ namespace OffBenzos.Community.Web.Data.Migrations.Sqlite
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("StateVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
