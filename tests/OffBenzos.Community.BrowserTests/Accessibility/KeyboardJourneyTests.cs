@@ -59,5 +59,16 @@ public sealed class KeyboardJourneyTests(BrowserFixture fixture) : IClassFixture
         await keyboard.PressAsync("Enter");
         await Expect(page.Locator("li.post")).ToHaveCountAsync(2);
         await Expect(page.Locator("li.post").Last).ToContainTextAsync("Update: today was a better day.");
+
+        // Reacting and saving: each button sends the page's one form to its own address.
+        var firstPost = page.Locator("li.post").First;
+        await member.GoToAsync(new Uri(page.Url).PathAndQuery.Split('#')[0]);
+        await member.TabToAsync(firstPost.GetByRole(AriaRole.Button, new() { Name = "Hug" }), maxPresses: 120);
+        await keyboard.PressAsync("Enter");
+        await Expect(firstPost.GetByRole(AriaRole.Button, new() { Name = "Hug" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(firstPost.GetByRole(AriaRole.Button, new() { Name = "Hug" }).Locator(".count")).ToHaveTextAsync("1");
+        await member.TabToAsync(firstPost.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await keyboard.PressAsync("Enter");
+        await Expect(firstPost.GetByRole(AriaRole.Button, new() { Name = "Saved", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
     });
 }

@@ -24,7 +24,7 @@ public sealed class BlockTests : IDisposable
         var url = ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1";
         var browser = await _app.SignedInBrowserAsync(member);
 
-        await browser.SubmitFormAsync(url, [], $"#post-{post.Id} form[action*=Block]");
+        await browser.PressAsync(url, $"#post-{post.Id} button[formaction*=Block]");
 
         var page = await browser.GetPageAsync(url);
         Assert.Equal("You blocked Loud Larry. Show this post", page.TextOf($"#post-{post.Id} .blocked-post summary"));
@@ -49,7 +49,7 @@ public sealed class BlockTests : IDisposable
         var post = (await _app.PostsAsync(thread.Id))[0];
         var browser = await _app.SignedInBrowserAsync(member);
 
-        var response = await browser.SubmitFormAsync(ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1", [], $"#post-{post.Id} form[action*=Block]");
+        var response = await browser.PressAsync(ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1", $"#post-{post.Id} button[formaction*=Block]");
 
         var page = await browser.FollowAsync(response);
         Assert.Contains("Moderators can't be blocked", page.TextOf("[role=alert]"), StringComparison.Ordinal);

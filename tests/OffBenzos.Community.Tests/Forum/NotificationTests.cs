@@ -94,7 +94,7 @@ public sealed class NotificationTests : IDisposable
 
         await authorBrowser.SubmitFormAsync($"/groups/{group.Slug}", [], "form[action*=Mute]");
         var posts = await _app.PostsAsync(threadId);
-        await authorBrowser.SubmitFormAsync(ForumFixtures.ThreadUrl(group, threadId) + "?page=1", [], $"#post-{posts[1].Id} form[action*=Block]");
+        await authorBrowser.PressAsync(ForumFixtures.ThreadUrl(group, threadId) + "?page=1", $"#post-{posts[1].Id} button[formaction*=Block]");
         await ReplyAsync(otherBrowser, group, threadId, "Hello again @[Hazel Grove]");
         Assert.Empty(await NotificationsForAsync(author));
         _ = other;

@@ -169,7 +169,7 @@ public sealed class ThreadTests : IDisposable
         var post = (await _app.PostsAsync(thread.Id))[1];
         var url = ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1";
 
-        await browser.SubmitFormAsync(url, [], $"#post-{post.Id} form[action*=RemoveOwn]");
+        await browser.PressAsync(url, $"#post-{post.Id} button[formaction*=RemoveOwn]");
 
         var reader = await _app.CreateUserAsync();
         var readerPage = await (await _app.SignedInBrowserAsync(reader)).GetPageAsync(url);
@@ -193,19 +193,21 @@ public sealed class ThreadTests : IDisposable
         await _app.AddMemberAsync(group, fan);
         var browser = await _app.SignedInBrowserAsync(fan);
 
-        // One form for the post's reactions; each button sends its own kind.
-        var reactions = $"#post-{post.Id} form[action*='handler=React']";
+        // A button per kind; each sends its own kind, with the page's one token.
+        var reactions = $"#post-{post.Id} button[formaction*='handler=React']";
         var before = await browser.GetPageAsync(url);
-        Assert.Equal(["Support", "Hug", "SameHere"], before.QuerySelectorAll($"{reactions} button[name=kind]").Select(b => b.GetAttribute("value")));
-        await browser.SubmitFormAsync(url, new() { ["kind"] = "Hug" }, reactions);
-        await browser.SubmitFormAsync(url, new() { ["kind"] = "Support" }, reactions);
+        Assert.Equal(["Support", "Hug", "SameHere"], before.QuerySelectorAll($"{reactions}[name=kind]").Select(b => b.GetAttribute("value")));
+        await browser.PressAsync(url, $"{reactions}[value=Hug]");
+        await browser.PressAsync(url, $"{reactions}[value=Support]");
         var page = await browser.GetPageAsync(url);
-        Assert.Equal("true", page.QuerySelector($"{reactions} button[value=Hug]")!.GetAttribute("aria-pressed"));
-        Assert.Equal("false", page.QuerySelector($"{reactions} button[value=SameHere]")!.GetAttribute("aria-pressed"));
-        Assert.Equal("1", page.TextOf($"{reactions} button[value=Hug] .count"));
+        Assert.Equal("true", page.QuerySelector($"{reactions}[value=Hug]")!.GetAttribute("aria-pressed"));
+        Assert.Equal("false", page.QuerySelector($"{reactions}[value=SameHere]")!.GetAttribute("aria-pressed"));
+        Assert.Equal("1", page.TextOf($"{reactions}[value=Hug] .count"));
+        Assert.All(page.QuerySelectorAll("li.post button[type=submit]"), b => Assert.Equal("post-actions", b.GetAttribute("form")));
+        Assert.Single(page.QuerySelectorAll("#post-actions input[name=__RequestVerificationToken]"));
 
         // Pressing again takes it back: never two of one kind.
-        await browser.SubmitFormAsync(url, new() { ["kind"] = "Hug" }, reactions);
+        await browser.PressAsync(url, $"{reactions}[value=Hug]");
         Assert.Equal(1, await _app.WithDbAsync(db => db.Reactions.CountAsync()));
 
         var who = await browser.GetPageAsync($"/posts/{post.Id}/reactions");
@@ -226,7 +228,7 @@ public sealed class ThreadTests : IDisposable
 
         var page = await browser.GetPageAsync(url);
         Assert.Contains("confirm your e-mail", page.TextOf("#reply .notice"), StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("form[action*='handler=React']"));
+        Assert.Empty(page.QuerySelectorAll("button[formaction*='handler=React']"));
 
         // A hand-made reply with the member's own valid form token is refused, and the text comes back.
         var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
@@ -264,7 +266,7 @@ public sealed class ThreadTests : IDisposable
         var thread = await _app.CreateThreadAsync(group, user, title: "Worth keeping");
         var post = (await _app.PostsAsync(thread.Id))[0];
 
-        await browser.SubmitFormAsync(ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1", [], $"#post-{post.Id} form[action*=Bookmark]");
+        await browser.PressAsync(ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1", $"#post-{post.Id} button[formaction*=Bookmark]");
 
         var saved = await browser.GetPageAsync("/bookmarks");
         Assert.Equal("Worth keeping", saved.TextOf(".thread-title"));

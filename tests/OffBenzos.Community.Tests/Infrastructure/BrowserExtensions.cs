@@ -39,6 +39,27 @@ public static class BrowserExtensions
                 ? page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").FirstOrDefault()
                 : page.QuerySelector<IHtmlFormElement>(formSelector))
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
+        return await browser.PostFormAsync(page, form, fields, form.GetAttribute("action"));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> and presses the submit button matching <paramref name="buttonSelector"/>
+    /// as a browser does: the button's form (the one its <c>form</c> attribute names, or the one around it)
+    /// goes to the button's <c>formaction</c> when it has one, with the button's own name and value.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(this HttpClient browser, string url, string buttonSelector)
+    {
+        var page = await browser.GetPageAsync(url);
+        var button = page.QuerySelector<IHtmlButtonElement>(buttonSelector)
+            ?? throw new InvalidOperationException($"No button '{buttonSelector}' on {page.Url}");
+        var form = (button.GetAttribute("form") is { } owner ? page.GetElementById(owner) : button.Closest("form")) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"The button '{buttonSelector}' on {page.Url} has no form");
+        Dictionary<string, string> pressed = string.IsNullOrEmpty(button.Name) ? [] : new() { [button.Name] = button.Value };
+        return await browser.PostFormAsync(page, form, pressed, button.GetAttribute("formaction") ?? form.GetAttribute("action"));
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, IDocument page, IHtmlFormElement form, Dictionary<string, string> fields, string? action)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
         {
@@ -66,8 +87,8 @@ public static class BrowserExtensions
             }
         }
         values.AddRange(fields);
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(new Uri(page.Url), form.GetAttribute("action")).ToString();
-        return await browser.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(values));
+        var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(new Uri(page.Url), action).ToString();
+        return await browser.PostAsync(new Uri(target).PathAndQuery, new FormUrlEncodedContent(values));
     }
 
     /// <summary>Follows redirects from <paramref name="response"/> and returns the final page.</summary>

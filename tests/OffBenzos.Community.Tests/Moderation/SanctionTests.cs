@@ -50,7 +50,7 @@ public sealed class SanctionTests : IDisposable
         var page = await authorBrowser.GetPageAsync(url);
         Assert.Contains("You can read, but not post", page.TextOf("#reply .notice"), StringComparison.Ordinal);
         Assert.Contains("Cooling off after heated replies.", page.TextOf("#reply .notice"), StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("form[action*='handler=React']"));
+        Assert.Empty(page.QuerySelectorAll("button[formaction*='handler=React']"));
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await authorBrowser.PostAsync(url, new FormUrlEncodedContent([new("Body", "let me speak"), new("__RequestVerificationToken", token)]));
         Assert.Contains("You can read, but not post", (await forced.ParseAsync()).TextOf("#reply .notice"), StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class PrivacyTests : IDisposable
         var mine = (await _app.PostsAsync(thread.Id)).Single(p => p.AuthorId == member.Id);
         await browser.SubmitFormAsync($"/posts/{mine.Id}/edit", new() { ["Body"] = "My words, edited: day 12 of my hold." });
         var first = (await _app.PostsAsync(thread.Id))[0];
-        await browser.SubmitFormAsync(url, new() { ["kind"] = "Support" }, $"form[action*='handler=React'][action*='postId={first.Id}']");
+        await browser.PressAsync(url, $"button[formaction*='handler=React'][formaction*='postId={first.Id}'][value=Support]");
 
         var room = await _app.RoomOfAsync(group);
         await using (var chat = await ChatTestClient.ConnectAsync(_app, cookie))
