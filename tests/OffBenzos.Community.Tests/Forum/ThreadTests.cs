@@ -203,8 +203,8 @@ public sealed class ThreadTests : IDisposable
         Assert.Equal("true", page.QuerySelector($"{reactions}[value=Hug]")!.GetAttribute("aria-pressed"));
         Assert.Equal("false", page.QuerySelector($"{reactions}[value=SameHere]")!.GetAttribute("aria-pressed"));
         Assert.Equal("1", page.TextOf($"{reactions}[value=Hug] .count"));
-        Assert.All(page.QuerySelectorAll("li.post button[type=submit]"), b => Assert.Equal("post-actions", b.GetAttribute("form")));
-        Assert.Single(page.QuerySelectorAll("#post-actions input[name=__RequestVerificationToken]"));
+        Assert.All(page.QuerySelectorAll("li.post button[type=submit]"), b => Assert.Equal("posts-form", b.GetAttribute("form")));
+        Assert.Single(page.QuerySelectorAll("#posts-form input[name=__RequestVerificationToken]"));
 
         // Pressing again takes it back: never two of one kind.
         await browser.PressAsync(url, $"{reactions}[value=Hug]");
