@@ -224,9 +224,13 @@ public sealed class ChatService(
         var name = room.Seat?.Session.Title ?? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync();
         // In a session, the page adds the session's own quiet (lobby, mute, announcement mode) from its state, which changes live.
         var canWrite = room.CanEnter && room.Standing.CanWrite;
+        // Read afresh here, after the connection joined the room's group, not taken from the seat's row,
+        // which was read before: a host's change in between would reach neither this answer nor the
+        // connection.
+        var session = room.Seat is null ? null : await SessionStateAsync(room.Seat.Session.Id);
         return new ChatJoinResult(true, null, roomId, name, messages, hasOlder, lastSequence, removed, present,
             canWrite, canWrite ? null : !room.CanEnter ? room.WhyNotEnter : room.Standing.WhyNotWrite,
-            room.CanModerate, blocked, room.Seat is null ? null : await SessionStateAsync(room.Seat.Session.Id));
+            room.CanModerate, blocked, session);
     }
 
     /// <summary>The room's published messages this member may read (from when they joined, with late-joiner privacy).</summary>
