@@ -34,7 +34,8 @@ public static class WebUiSetup
         // Keys made from now on use AES-256-GCM rather than the default AES-CBC with an HMAC: every
         // signed-in request opens its cookie and antiforgery token and seals a new token, and on Linux
         // GCM does each in about half the time (docs/benchmarks.md). A key keeps the algorithm it was
-        // made with, so cookies sealed with an older key still open until that key expires.
+        // made with: one made before goes on sealing until the ring replaces it near its end, and
+        // what it sealed still opens after that.
         var keys = builder.Services.AddDataProtection().SetApplicationName("OffBenzos.Community")
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         if (!string.IsNullOrWhiteSpace(redis))
