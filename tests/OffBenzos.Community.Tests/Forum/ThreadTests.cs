@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OffBenzos.Community.Tests.Infrastructure;
+using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
 
@@ -212,6 +214,85 @@ public sealed class ThreadTests : IDisposable
 
         var who = await browser.GetPageAsync($"/posts/{post.Id}/reactions");
         Assert.Equal("Warm Hugs", who.TextOf(".reactors li"));
+    }
+
+    [Fact]
+    public async Task Reaction_counts_add_up_across_members_and_each_reader_sees_only_their_own_as_pressed()
+    {
+        var (group, author, _) = await MemberAsync();
+        var thread = await _app.CreateThreadAsync(group, author, posts: 2);
+        var (first, second) = (await _app.PostsAsync(thread.Id)) is [var a, var b] ? (a, b) : throw new InvalidOperationException();
+        var url = ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1";
+        var readers = new List<HttpClient>();
+        foreach (var name in new[] { "Calm Cara", "Quiet Quinn", "Gentle Gil" })
+        {
+            var member = await _app.CreateUserAsync(displayName: name);
+            await _app.AddMemberAsync(group, member);
+            readers.Add(await _app.SignedInBrowserAsync(member));
+        }
+        string Button(ReactionKind kind, int postId) => $"#post-{postId} button[formaction*='handler=React'][value={kind}]";
+
+        // Cara: Hug and Support on the first post. Quinn: Hug and Same here on it. Gil: Same here on the second only.
+        await readers[0].PressAsync(url, Button(ReactionKind.Hug, first.Id));
+        await readers[0].PressAsync(url, Button(ReactionKind.Support, first.Id));
+        await readers[1].PressAsync(url, Button(ReactionKind.Hug, first.Id));
+        await readers[1].PressAsync(url, Button(ReactionKind.SameHere, first.Id));
+        await readers[2].PressAsync(url, Button(ReactionKind.SameHere, second.Id));
+
+        var quinn = await readers[1].GetPageAsync(url);
+        Assert.Equal(["2", "1", "1"], new[] { ReactionKind.Hug, ReactionKind.Support, ReactionKind.SameHere }.Select(k => quinn.TextOf(Button(k, first.Id) + " .count")));
+        Assert.Equal(["true", "false", "true"], new[] { ReactionKind.Hug, ReactionKind.Support, ReactionKind.SameHere }.Select(k => quinn.QuerySelector(Button(k, first.Id))!.GetAttribute("aria-pressed")));
+        Assert.All(Enum.GetValues<ReactionKind>(), k => Assert.Equal("false", quinn.QuerySelector(Button(k, second.Id))!.GetAttribute("aria-pressed")));
+        Assert.Equal("1", quinn.TextOf(Button(ReactionKind.SameHere, second.Id) + " .count"));
+        Assert.Null(quinn.QuerySelector(Button(ReactionKind.Hug, second.Id) + " .count"));
+
+        var gil = await readers[2].GetPageAsync(url);
+        Assert.Equal("true", gil.QuerySelector(Button(ReactionKind.SameHere, second.Id))!.GetAttribute("aria-pressed"));
+        Assert.All(Enum.GetValues<ReactionKind>(), k => Assert.Equal("false", gil.QuerySelector(Button(k, first.Id))!.GetAttribute("aria-pressed")));
+
+        // Someone signed out sees the counts as text, and nothing pressed.
+        var visitor = await _app.CreateBrowser().GetPageAsync(url);
+        Assert.Equal(["Support 1", "Hug 2", "Same here 1"], visitor.QuerySelectorAll($"#post-{first.Id} .reactions span.reaction").Select(r => r.TextContent.Trim()));
+        Assert.Empty(visitor.QuerySelectorAll("[aria-pressed]"));
+    }
+
+    [Fact]
+    public async Task Each_post_shows_its_authors_badge_from_their_site_role_or_their_role_in_this_group()
+    {
+        var group = await _app.CreateGroupAsync();
+        var otherGroup = await _app.CreateGroupAsync(name: "Evening check-ins");
+        var authors = new[]
+        {
+            (User: await _app.CreateUserAsync(displayName: "Site Moderator Mo", roles: SiteRoles.Moderator), Role: GroupRole.Member, Badge: "Moderator"),
+            (User: await _app.CreateUserAsync(displayName: "Site Coach Cass", roles: SiteRoles.Coach), Role: GroupRole.Member, Badge: "Coach"),
+            (User: await _app.CreateUserAsync(displayName: "Group Mod Gwen"), Role: GroupRole.Moderator, Badge: "Group moderator"),
+            (User: await _app.CreateUserAsync(displayName: "Group Coach Gus"), Role: GroupRole.Coach, Badge: "Coach"),
+            (User: await _app.CreateUserAsync(displayName: "Plain Pat"), Role: GroupRole.Member, Badge: (string?)null),
+        };
+        foreach (var (user, role, _) in authors)
+        {
+            await _app.AddMemberAsync(group, user, role);
+        }
+        // A moderator of another group is a plain member here.
+        var elsewhere = authors[4].User;
+        await _app.AddMemberAsync(otherGroup, elsewhere, GroupRole.Moderator);
+
+        var thread = await _app.CreateThreadAsync(group, authors[0].User);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var forum = scope.ServiceProvider.GetRequiredService<ForumService>();
+            foreach (var (user, role, _) in authors.Skip(1))
+            {
+                var membership = new GroupMembership { GroupId = group.Id, UserId = user.Id, Role = role, State = MembershipState.Active, RequestedAt = _app.Clock.GetUtcNow() };
+                var reply = await forum.ReplyAsync(new GroupAccess.Standing(group, user.Id, membership, false, true), thread, $"Hello from {user.DisplayName}", Guid.NewGuid(), null, trusted: true);
+                Assert.True(reply.Succeeded);
+            }
+        }
+
+        var page = await _app.CreateBrowser().GetPageAsync(ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1");
+        var posts = page.QuerySelectorAll("li.post");
+        Assert.Equal(authors.Select(a => a.User.DisplayName), posts.Select(p => p.TextOf(".author")));
+        Assert.Equal(authors.Select(a => a.Badge), posts.Select(p => p.QuerySelector(".post-meta .tag-staff")?.TextContent));
     }
 
     [Fact]

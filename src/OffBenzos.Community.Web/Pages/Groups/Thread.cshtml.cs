@@ -372,7 +372,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var me = Standing.UserId;
         var canModerate = Standing.CanModerate;
         var (threadId, groupId) = (Thread.Id, Thread.GroupId);
-        var rows = await PageOfPosts(db, threadId, groupId, first, last, me, me != null, canModerate).ToListAsync();
+        var rows = await PageOfPosts(db, threadId, groupId, first, last, me, canModerate).ToListAsync();
         Posts = rows.Select(r => new PostView(
             r.Id, r.Number, r.AuthorId, r.Author ?? "a former member",
             r.SiteRole is Authorization.SiteRoles.Moderator or Authorization.SiteRoles.Admin ? "Moderator"
@@ -380,8 +380,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 : r.GroupRole is GroupRole.Moderator ? "Group moderator" : r.GroupRole is GroupRole.Coach ? "Coach" : null,
             r.Html, r.CreatedAt, r.EditedAt, r.State,
             r.ReplyToNumber, r.ReplyToAuthor, r.ReplyToNumber is null ? null : r.ReplyToPostId,
-            r.Reactions.Counts(),
-            r.Reactions.Mine(),
+            ReactionSum.Counts(r.Reactions),
+            ReactionSum.Mine(r.Reactions),
             r.Bookmarked,
             r.AuthorBlocked)).ToList();
 
@@ -430,49 +430,66 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
             .SingleOrDefault());
 
     // The columns the page shows, not the whole post: its Markdown and plain text stay in the database.
-    private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor, ReactionRow Reactions);
+    private sealed record PostRow(int Id, int Number, string AuthorId, string Html, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, ContentState State, int? ReplyToPostId, string? Author, GroupRole? GroupRole, string? SiteRole, bool Bookmarked, bool AuthorBlocked, int? ReplyToNumber, string? ReplyToAuthor, long Reactions);
 
-    /// <summary>A post's count of each reaction, and which the reader gave.</summary>
-    private sealed record ReactionRow(int Support, int Hug, int SameHere, bool MineSupport, bool MineHug, bool MineSameHere)
+    /// <summary>
+    /// A post's reactions as one number: each of its reaction rows adds its kind's unit, so the sum holds
+    /// a count of each kind (20 bits each) and, above them, a bit for each kind the reader gave. One
+    /// subquery a post walks the post's few reaction rows once, where a count and a check of each kind
+    /// were six lookups a post (docs/benchmarks.md). A count cannot reach 2^20 and spill into the next:
+    /// each member gives each kind at most once (the reactions' key), so that would take over a million
+    /// accounts reacting to one post.
+    /// </summary>
+    private static class ReactionSum
     {
-        private (ReactionKind Kind, int Count, bool Mine)[] Each =>
+        public const long Support = 1L, Hug = 1L << 20, SameHere = 1L << 40;
+        public const long MineSupport = 1L << 60, MineHug = 1L << 61, MineSameHere = 1L << 62;
+
+        private static (ReactionKind Kind, long Unit, long Mine)[] Each =>
             [(ReactionKind.Support, Support, MineSupport), (ReactionKind.Hug, Hug, MineHug), (ReactionKind.SameHere, SameHere, MineSameHere)];
 
-        public Dictionary<ReactionKind, int> Counts() => Each.Where(e => e.Count > 0).ToDictionary(e => e.Kind, e => e.Count);
+        public static Dictionary<ReactionKind, int> Counts(long sum) =>
+            Each.Select(e => (e.Kind, Count: (int)(sum / e.Unit % (1L << 20)))).Where(e => e.Count > 0).ToDictionary(e => e.Kind, e => e.Count);
 
-        public HashSet<ReactionKind> Mine() => Each.Where(e => e.Mine).Select(e => e.Kind).ToHashSet();
+        public static HashSet<ReactionKind> Mine(long sum) => Each.Where(e => (sum & e.Mine) != 0).Select(e => e.Kind).ToHashSet();
     }
 
-    private static readonly Func<CommunityDb, int, int, int, int, string?, bool, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
-        (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool signedIn, bool canModerate) => db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.Number >= first && p.Number <= last)
-            .Where(p => p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
-            .OrderBy(p => p.Number)
-            .Select(p => new PostRow(
+    // One row a post. What is one row per post elsewhere (the author, their group role, the reader's
+    // bookmark and block, the post replied to and its author) is joined on its key rather than asked in a
+    // subquery per post: SQLite opens and closes a cursor for every subquery it runs, 20 times a page
+    // each, and the joins halved the statement's time (docs/benchmarks.md). The site role (several rows a
+    // member) and the reactions (several a post) stay subqueries.
+    private static readonly Func<CommunityDb, int, int, int, int, string?, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
+        (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool canModerate) =>
+            from p in db.Posts.AsNoTracking()
+            where p.ThreadId == threadId && p.Number >= first && p.Number <= last
+                && (p.State != ContentState.PendingApproval || p.AuthorId == me || canModerate)
+            from author in db.Users.Where(u => u.Id == p.AuthorId).DefaultIfEmpty()
+            from membership in db.GroupMemberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).DefaultIfEmpty()
+            from bookmark in db.Bookmarks.Where(b => b.UserId == me && b.PostId == p.Id).DefaultIfEmpty()
+            from block in db.MemberBlocks.Where(b => b.BlockerId == me && b.BlockedId == p.AuthorId).DefaultIfEmpty()
+            from replied in db.Posts.Where(r => r.Id == p.ReplyToPostId).DefaultIfEmpty()
+            from repliedAuthor in db.Users.Where(u => u.Id == replied.AuthorId).DefaultIfEmpty()
+            orderby p.Number
+            select new PostRow(
                 p.Id, p.Number, p.AuthorId, p.Html, p.CreatedAt, p.EditedAt, p.State, p.ReplyToPostId,
-                db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.GroupMemberships.Where(m => m.GroupId == groupId && m.UserId == p.AuthorId && m.State == MembershipState.Active).Select(m => (GroupRole?)m.Role).FirstOrDefault(),
-                // The author's site role that earns a badge (staff before coach), the reader's bookmark and
-                // block, and the post replied to: asked for each of the page's posts here rather than in
-                // queries of their own. Each is a scalar subquery answered from a key (as an object, the
-                // replied-to post made EF number every post in the database: two seconds a page).
+                author.DisplayName,
+                (GroupRole?)membership.Role,
+                // The author's site role that earns a badge: staff before coach.
                 db.UserRoles.Where(ur => ur.UserId == p.AuthorId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
                     .Where(n => n == Authorization.SiteRoles.Moderator || n == Authorization.SiteRoles.Admin || n == Authorization.SiteRoles.Coach)
                     .OrderBy(n => n == Authorization.SiteRoles.Coach ? 1 : 0)
                     .FirstOrDefault(),
-                signedIn && db.Bookmarks.Any(b => b.PostId == p.Id && b.UserId == me),
-                signedIn && db.MemberBlocks.Any(b => b.BlockerId == me && b.BlockedId == p.AuthorId),
-                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault(),
-                db.Posts.Where(r => r.Id == p.ReplyToPostId).Select(r => db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault(),
-                // Reactions, counted and checked from the reactions' key (post, member, kind).
-                new ReactionRow(
-                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Support),
-                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Hug),
-                    db.Reactions.Count(r => r.PostId == p.Id && r.Kind == ReactionKind.SameHere),
-                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Support),
-                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.Hug),
-                    signedIn && db.Reactions.Any(r => r.PostId == p.Id && r.UserId == me && r.Kind == ReactionKind.SameHere)))));
+                bookmark != null,
+                block != null,
+                (int?)replied.Number,
+                repliedAuthor.DisplayName,
+                db.Reactions.Where(r => r.PostId == p.Id).Sum(r =>
+                    (r.Kind == ReactionKind.Support ? ReactionSum.Support : r.Kind == ReactionKind.Hug ? ReactionSum.Hug : ReactionSum.SameHere)
+                    + (r.UserId == me
+                        ? (r.Kind == ReactionKind.Support ? ReactionSum.MineSupport : r.Kind == ReactionKind.Hug ? ReactionSum.MineHug : ReactionSum.MineSameHere)
+                        : 0L))));
 
     /// <summary>The quoted post as a Markdown block quote with its author, for the composer.</summary>
     private async Task<string?> QuoteAsync(int postId)
