@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Authorization;
 using OffBenzos.Community.Web.Data;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
@@ -11,7 +12,7 @@ namespace OffBenzos.Community.Web.Notifications;
 /// who follow the thread. Never the author, never someone who muted the thread or the group or
 /// blocked the author, never someone who may not read the group; at most one notice per person.
 /// </summary>
-public sealed class NotificationService(CommunityDb db, INotificationNotifier notifier, TimeProvider clock, ILogger<NotificationService> logger)
+public sealed class NotificationService(CommunityDb db, CurrentAccount current, INotificationNotifier notifier, TimeProvider clock, ILogger<NotificationService> logger)
 {
     public const int MaxMentionsNotified = 20;
 
@@ -100,7 +101,7 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
     }
 
     /// <summary>The count on every page's bell: compiled once, as every signed-in page asks it.</summary>
-    public Task<int> UnreadCountAsync(string userId) => UnreadOf(db, userId);
+    private Task<int> UnreadCountAsync(string userId) => UnreadOf(db, userId);
 
     private static readonly Func<CommunityDb, string, Task<int>> UnreadOf = EF.CompileAsyncQuery(
         (CommunityDb db, string userId) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null));
@@ -109,6 +110,7 @@ public sealed class NotificationService(CommunityDb db, INotificationNotifier no
     {
         var now = clock.GetUtcNow();
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now));
+        current.NotificationsRead(userId);
         await AnnounceAsync(userId);
     }
 

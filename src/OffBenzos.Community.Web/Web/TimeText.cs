@@ -39,8 +39,12 @@ public static class TimeText
 
     public static bool HasZone(HttpContext context) => ZoneOf(context) is not null;
 
-    /// <summary>The ISO form for &lt;time datetime&gt;, which assistive technology can read.</summary>
-    public static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The ISO form for &lt;time datetime&gt; (which assistive technology can read) and for scripts, in UTC
+    /// to the millisecond: "2026-11-28T09:15:00.000Z". UTC's "Z" rather than an offset, because a "+"
+    /// is written into HTML as "&amp;#x2B;" (on every post's time), and browsers keep milliseconds at most.
+    /// </summary>
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset InZone(DateTimeOffset time, HttpContext context) =>
         ZoneOf(context) is { } zone ? TimeZoneInfo.ConvertTime(time, zone) : time;

@@ -47,6 +47,9 @@ public sealed class NotificationTests : IDisposable
         var list = await authorBrowser.GetPageAsync("/notifications");
         Assert.Equal("Rowan Tree mentioned you in “Sleep in week two”", list.TextOf(".thread-row a"));
         Assert.True(list.QuerySelector(".thread-row")!.ClassList.Contains("unread"));
+        // Opening the list marks them read, and the list's own header already says so.
+        Assert.Equal("Notifications", list.QuerySelector(".notifications-link")!.GetAttribute("aria-label"));
+        Assert.True(list.QuerySelector("[data-unread-count]")!.HasAttribute("hidden"));
         var after = await authorBrowser.GetPageAsync("/");
         Assert.Equal("Notifications", after.QuerySelector(".notifications-link")!.GetAttribute("aria-label"));
     }

@@ -293,6 +293,12 @@ public sealed class ThreadTests : IDisposable
         var posts = page.QuerySelectorAll("li.post");
         Assert.Equal(authors.Select(a => a.User.DisplayName), posts.Select(p => p.TextOf(".author")));
         Assert.Equal(authors.Select(a => a.Badge), posts.Select(p => p.QuerySelector(".post-meta .tag-staff")?.TextContent));
+
+        // Each post's time for assistive technology: ISO 8601 in UTC, to the millisecond.
+        var stored = await _app.PostsAsync(thread.Id);
+        Assert.Equal(
+            stored.Select(p => p.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+            posts.Select(p => p.QuerySelector(".post-meta time")!.GetAttribute("datetime")));
     }
 
     [Fact]
