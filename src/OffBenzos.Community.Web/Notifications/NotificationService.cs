@@ -100,7 +100,7 @@ public sealed class NotificationService(CommunityDb db, CurrentAccount current, 
         await AnnounceAsync(userId);
     }
 
-    /// <summary>The count on every page's bell: compiled once, as every signed-in page asks it.</summary>
+    /// <summary>The count sent live after a change (pages have it with the account's standing, <see cref="CurrentAccount"/>).</summary>
     private Task<int> UnreadCountAsync(string userId) => UnreadOf(db, userId);
 
     private static readonly Func<CommunityDb, string, Task<int>> UnreadOf = EF.CompileAsyncQuery(

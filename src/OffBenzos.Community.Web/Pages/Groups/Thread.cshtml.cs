@@ -457,8 +457,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
     // One row a post. What is one row per post elsewhere (the author, their group role, the reader's
     // bookmark and block, the post replied to and its author) is joined on its key rather than asked in a
     // subquery per post: SQLite opens and closes a cursor for every subquery it runs, 20 times a page
-    // each, and the joins halved the statement's time (docs/benchmarks.md). The site role (several rows a
-    // member) and the reactions (several a post) stay subqueries.
+    // each, and the joins took over a third off the statement's time (docs/benchmarks.md). The site
+    // role (several rows a member) and the reactions (several a post) stay subqueries.
     private static readonly Func<CommunityDb, int, int, int, int, string?, bool, IAsyncEnumerable<PostRow>> PageOfPosts = EF.CompileAsyncQuery(
         (CommunityDb db, int threadId, int groupId, int first, int last, string? me, bool canModerate) =>
             from p in db.Posts.AsNoTracking()
