@@ -445,7 +445,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         public const long Support = 1L, Hug = 1L << 20, SameHere = 1L << 40;
         public const long MineSupport = 1L << 60, MineHug = 1L << 61, MineSameHere = 1L << 62;
 
-        private static (ReactionKind Kind, long Unit, long Mine)[] Each =>
+        private static readonly (ReactionKind Kind, long Unit, long Mine)[] Each =
             [(ReactionKind.Support, Support, MineSupport), (ReactionKind.Hug, Hug, MineHug), (ReactionKind.SameHere, SameHere, MineSameHere)];
 
         public static Dictionary<ReactionKind, int> Counts(long sum) =>
