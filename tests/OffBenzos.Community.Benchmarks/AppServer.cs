@@ -73,6 +73,8 @@ public sealed class AppServer : IAsyncDisposable
             ["Chat__MessagesPerMinute"] = "1000000",
             ["Chat__SendBurst"] = "100000",
             ["Chat__ConnectionsPerMember"] = "100000",
+            ["Chat__RoomActionsPerMinute"] = "1000000",
+            ["Chat__RoomActionBurst"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };

@@ -12,6 +12,14 @@ public sealed class ChatOptions
 
     public int SendBurst { get; set; } = 5;
 
+    /// <summary>
+    /// Entering and leaving rooms, removing messages and a host's controls, per member per minute across
+    /// all rooms (a burst of <see cref="RoomActionBurst"/> is allowed): each writes, is audited or tells a whole room.
+    /// </summary>
+    public int RoomActionsPerMinute { get; set; } = 60;
+
+    public int RoomActionBurst { get; set; } = 30;
+
     /// <summary>Open chat connections per member on one instance (tabs, phone and laptop).</summary>
     public int ConnectionsPerMember { get; set; } = 10;
 

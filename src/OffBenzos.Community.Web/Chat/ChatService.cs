@@ -241,6 +241,33 @@ public sealed class ChatService(
         return room.SeesFrom is { } from ? messages.Where(m => m.SentAt >= from) : messages;
     }
 
+    /// <summary>
+    /// One message and the room as the current member reaches it, when they may read it there: they can
+    /// enter the room, it was said after they came in (late-joiner privacy), and it is published, or they
+    /// moderate the room. Null otherwise, whether or not the message exists.
+    /// </summary>
+    public async Task<(ChatMessage Message, RoomAccess Room)?> ReadableMessageAsync(long id)
+    {
+        var message = await db.ChatMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id);
+        if (message is null || await AccessAsync(message.RoomId) is not { CanEnter: true } room
+            || (message.State != ContentState.Visible && !room.CanModerate)
+            || message.SentAt < room.SeesFrom)
+        {
+            return null;
+        }
+        return (message, room);
+    }
+
+    /// <summary>The room's messages around one this member may read: published ones (all, for those who moderate it), within late-joiner privacy.</summary>
+    public IQueryable<ChatMessage> Around(RoomAccess room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var roomId = room.Room.Id;
+        var moderates = room.CanModerate;
+        var messages = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == roomId && m.Sequence != null && (moderates || m.State == ContentState.Visible));
+        return room.SeesFrom is { } from ? messages.Where(m => m.SentAt >= from) : messages;
+    }
+
     /// <summary>Older messages, scrolling back.</summary>
     public async Task<ChatHistory> OlderAsync(RoomAccess room, long before)
     {

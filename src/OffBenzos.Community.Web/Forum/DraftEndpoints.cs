@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Data;
+using OffBenzos.Community.Web.Groups;
+using OffBenzos.Community.Web.Web;
 
 namespace OffBenzos.Community.Web.Forum;
 
@@ -36,17 +38,29 @@ public static partial class DraftEndpoints
             {
                 return Results.BadRequest(new { error = "This draft is longer than a post can be." });
             }
-            await forum.SaveDraftAsync(users.GetUserId(http.User)!, key, body.Title, body.Markdown);
+            var userId = users.GetUserId(http.User)!;
+            if (!await forum.MayKeepDraftAsync(userId, key))
+            {
+                // A bound on what one account can store; no older draft is dropped to make room.
+                return Results.Conflict(new { error = $"You have {ForumService.DraftsMax} drafts saved already. Post or clear one of them and this one will be saved too; until then it is kept in this browser." });
+            }
+            await forum.SaveDraftAsync(userId, key, body.Title, body.Markdown);
             return Results.NoContent();
-        });
+        }).RequireRateLimiting(WebUiSetup.DraftRateLimit);
 
         // Display names for @mention autocomplete: the group's members first. Names are public; e-mails never leave.
-        api.MapGet("/mentions", async (string? q, int? group, CommunityDb db) =>
+        api.MapGet("/mentions", async (string? q, int? group, CommunityDb db, GroupAccess access) =>
         {
             var text = (q ?? "").Trim().TrimStart('@', '[');
             if (text.Length is 0 or > DisplayNames.MaxLength)
             {
                 return Results.Ok(Array.Empty<string>());
+            }
+            // Who belongs to a group can say something about their health: the order may show it only to
+            // those who see the group from inside (its members, site moderators), not to anyone who names its id.
+            if (group is { } groupId && await access.ForGroupIdAsync(groupId) is not ({ IsMember: true } or { IsSiteModerator: true }))
+            {
+                group = null;
             }
             var key = DisplayNames.Key(text);
             var names = await db.Users.AsNoTracking()

@@ -26,6 +26,9 @@ public sealed class ForumService(
 
     public static int PageOf(int number) => ((number - 1) / PageSize) + 1;
 
+    /// <summary>Drafts one member keeps on the server at most (one per thread, group or post being written).</summary>
+    public const int DraftsMax = 50;
+
     public static string DraftKeyForReply(int threadId) => $"reply:{threadId}";
     public static string DraftKeyForThread(int groupId) => $"thread:{groupId}";
     public static string DraftKeyForEdit(int postId) => $"edit:{postId}";
@@ -364,6 +367,15 @@ public sealed class ForumService(
             }
         }
     }
+
+    /// <summary>
+    /// Whether the browser's background save may keep this draft: one it has already, or a new one while
+    /// the member has fewer than <see cref="DraftsMax"/>. Drafts kept from a submitted form (a refused
+    /// post, a sign-out's rescue) are not counted against this: they come from posts, which have their own limit.
+    /// </summary>
+    public async Task<bool> MayKeepDraftAsync(string userId, string key) =>
+        await db.Drafts.AnyAsync(d => d.UserId == userId && d.Key == key)
+        || await db.Drafts.CountAsync(d => d.UserId == userId) < DraftsMax;
 
     public Task DeleteDraftAsync(string userId, string key) =>
         db.Drafts.Where(d => d.UserId == userId && d.Key == key).ExecuteDeleteAsync();

@@ -45,6 +45,17 @@ public sealed class ModerationTargetLoader(CommunityDb db)
         }
     }
 
+    /// <summary>Whether a post (in a published thread) or a thread is published: what members see.</summary>
+    public async Task<bool> IsPublishedAsync(string type, string id) => type switch
+    {
+        ModerationTargets.Post when int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var postId) =>
+            await db.Posts.AnyAsync(p => p.Id == postId && p.State == ContentState.Visible
+                && db.Threads.Any(t => t.Id == p.ThreadId && t.State == ContentState.Visible)),
+        ModerationTargets.Thread when int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var threadId) =>
+            await db.Threads.AnyAsync(t => t.Id == threadId && t.State == ContentState.Visible),
+        _ => false,
+    };
+
     /// <summary>
     /// Sets a post's, thread's or chat message's state; returns the state before, or null for targets
     /// without one. Call inside a transaction: publishing a held chat message takes the room's next sequence.

@@ -7,7 +7,8 @@ namespace OffBenzos.Community.Web.Moderation;
 
 /// <summary>
 /// Which review items the current user may see and decide: site moderators (with two-factor) all of
-/// them, group moderators those of their own groups, everyone else none.
+/// them, group moderators those of their own groups, everyone else none. Nobody sees an item about their
+/// own words, profile or appeal, nor an appeal against their own decision: another moderator decides those.
 /// </summary>
 public sealed class ModeratorScope(CommunityDb db, CurrentAccount current)
 {
@@ -16,7 +17,7 @@ public sealed class ModeratorScope(CommunityDb db, CurrentAccount current)
         public bool Any => IsSiteModerator || GroupIds.Count > 0;
 
         public bool Covers(ReviewItem item) =>
-            item.ExcludedModeratorId != UserId && (IsSiteModerator || (item.GroupId is { } groupId && GroupIds.Contains(groupId)));
+            item.ExcludedModeratorId != UserId && item.AuthorId != UserId && (IsSiteModerator || (item.GroupId is { } groupId && GroupIds.Contains(groupId)));
     }
 
     public async Task<Scope?> GetAsync()
@@ -38,7 +39,7 @@ public sealed class ModeratorScope(CommunityDb db, CurrentAccount current)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var userId = scope.UserId;
-        items = items.Where(i => i.ExcludedModeratorId == null || i.ExcludedModeratorId != userId);
+        items = items.Where(i => (i.ExcludedModeratorId == null || i.ExcludedModeratorId != userId) && (i.AuthorId == null || i.AuthorId != userId));
         if (scope.IsSiteModerator)
         {
             return items;

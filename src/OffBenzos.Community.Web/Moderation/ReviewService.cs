@@ -108,6 +108,10 @@ public sealed class ReviewService(
         {
             return "Another moderator is working on this item.";
         }
+        if (item.AuthorId == moderatorId)
+        {
+            return "Another moderator must decide an item about your own words or account.";
+        }
         if (!Enum.IsDefined(decision))
         {
             return "Please choose agree, disagree or ignore.";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,6 +15,7 @@ namespace OffBenzos.Community.Web.Web;
 public static class WebUiSetup
 {
     public const string AccountRateLimit = "account";
+    public const string DraftRateLimit = "drafts";
 
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
@@ -55,6 +57,7 @@ public static class WebUiSetup
         var limits = builder.Configuration.GetSection("RateLimits");
         var accountPerMinute = limits.GetValue("AccountPostsPerMinute", 10);
         var postsPerMinute = limits.GetValue("PostsPerMinute", 60);
+        var draftSavesPerMinute = limits.GetValue("DraftSavesPerMinute", 120);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -76,6 +79,14 @@ public static class WebUiSetup
                         Window = TimeSpan.FromMinutes(1),
                     })
                     : RateLimitPartition.GetNoLimiter(""));
+            // The composer's background saves (PUT, so outside the limit on POSTs): per member, well above
+            // what typing sends (one save after each pause of 1.5 s), far below a loop's.
+            o.AddPolicy(DraftRateLimit, context =>
+                RateLimitPartition.GetFixedWindowLimiter(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = draftSavesPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
             o.OnRejected = async (context, token) =>
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
@@ -100,8 +111,9 @@ public static class WebUiSetup
         app.UseStaticFiles();
         app.UseMiddleware<Chat.HubOriginCheck>();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: the drafts' limit counts per member, so it needs to know who is asking.
+        app.UseRateLimiter();
         app.UseSanctionGate();
         app.UseMiddleware<Privacy.ConsentGate>();
         app.UseAuthorization();

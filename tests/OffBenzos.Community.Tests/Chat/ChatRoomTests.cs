@@ -306,6 +306,32 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
+    public async Task Entering_and_leaving_rooms_in_a_loop_is_paused_for_that_member_only()
+    {
+        using var app = new CommunityApp();
+        app.Settings["Chat:RoomActionsPerMinute"] = "6";
+        app.Settings["Chat:RoomActionBurst"] = "4";
+        var group = await app.CreateGroupAsync();
+        var room = await app.RoomOfAsync(group);
+        // The fixture's own entry is the first of the four.
+        var (memberUser, member, _) = await app.ChatMemberAsync(group, room);
+        await using var m = member;
+        var (_, neighbour, _) = await app.ChatMemberAsync(group, room, name: "Patient Neighbour");
+        await using var n = neighbour;
+
+        await m.Connection.InvokeAsync("Leave", room);
+        Assert.True((await m.JoinAsync(room)).Ok);
+        await m.Connection.InvokeAsync("Leave", room);
+        var paused = await m.JoinAsync(room);
+
+        Assert.False(paused.Ok);
+        Assert.Contains("wait a minute", paused.Error, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.ChatPresences.AnyAsync(p => p.RoomId == room && p.UserId == memberUser.Id)));
+        // The neighbour is not slowed, and still hears the room.
+        Assert.True((await n.JoinAsync(room)).Ok);
+    }
+
+    [Fact]
     public async Task A_member_can_hold_only_so_many_chat_connections_at_once()
     {
         using var app = new CommunityApp();

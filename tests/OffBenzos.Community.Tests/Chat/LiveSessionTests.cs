@@ -342,6 +342,34 @@ public sealed class LiveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_late_joiner_cannot_read_what_was_said_before_through_a_message_link_or_the_flag_form()
+    {
+        var group = await _app.CreateGroupAsync();
+        var (_, coach, coachCookie) = await _app.CoachAsync(group);
+        var session = await _app.ScheduleSoonAsync(coach, group);
+        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
+        await host.Connection.InvokeAsync<string?>("OpenSession", session.Id);
+        var (_, early, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Early Eve");
+        await using var e = early;
+        var before = (await e.SendAsync(session.RoomId, "something I shared early on")).Message!;
+        _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (leo, late, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Late Leo");
+        await using var l = late;
+        var after = (await e.SendAsync(session.RoomId, "said after Leo arrived")).Message!;
+        var browser = await _app.SignedInBrowserAsync(leo);
+
+        // Message ids are sequential: guessing one must not open what the room keeps from a late joiner.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/chat/messages/{before.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/flag/chat-message/{before.Id}")).StatusCode);
+        var around = (await browser.GetPageAsync($"/chat/messages/{after.Id}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("said after Leo arrived", around, StringComparison.Ordinal);
+        Assert.DoesNotContain("something I shared early on", around, StringComparison.Ordinal);
+        Assert.Contains("said after Leo arrived", (await browser.GetPageAsync($"/flag/chat-message/{after.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // The host sees the whole conversation.
+        Assert.Contains("something I shared early on", (await coach.GetPageAsync($"/chat/messages/{after.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_the_session_attendees_read_the_transcript_until_it_expires_and_keep_their_attendance_record()
     {
         var group = await _app.CreateGroupAsync();

@@ -1,6 +1,9 @@
 using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Tests.Infrastructure;
 
 namespace OffBenzos.Community.Tests.Forum;
@@ -90,5 +93,47 @@ public sealed class DraftTests : IDisposable
 
         var badKey = await SaveDraftAsync(browser, "/", "../../etc", "x");
         Assert.Equal(HttpStatusCode.NotFound, badKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Background_saves_are_limited_per_member_and_a_refused_save_changes_nothing()
+    {
+        _app.Settings["RateLimits:DraftSavesPerMinute"] = "3";
+        var user = await _app.CreateUserAsync();
+        var browser = await _app.SignedInBrowserAsync(user);
+        for (var n = 1; n <= 3; n++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await SaveDraftAsync(browser, "/", "reply:1", $"version {n}")).StatusCode);
+        }
+        var fast = await SaveDraftAsync(browser, "/", "reply:1", "version 4");
+        Assert.Equal(HttpStatusCode.TooManyRequests, fast.StatusCode);
+        Assert.Equal("version 3", await _app.WithDbAsync(db => db.Drafts.Where(d => d.UserId == user.Id).Select(d => d.Markdown).SingleAsync()));
+
+        // Another member is not slowed by the first one's saves.
+        var other = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await SaveDraftAsync(other, "/", "reply:1", "mine")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_member_keeps_at_most_so_many_drafts_and_is_told_rather_than_losing_one()
+    {
+        var user = await _app.CreateUserAsync();
+        var browser = await _app.SignedInBrowserAsync(user);
+        var now = DateTimeOffset.UtcNow;
+        await _app.WithDbAsync(db =>
+        {
+            db.Drafts.AddRange(Enumerable.Range(1, ForumService.DraftsMax).Select(n => new Draft { UserId = user.Id, Key = $"reply:{n}", Markdown = $"draft {n}", UpdatedAt = now }));
+            return db.SaveChangesAsync();
+        });
+
+        var refused = await SaveDraftAsync(browser, "/", $"reply:{ForumService.DraftsMax + 1}", "one more");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("kept in this browser", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ForumService.DraftsMax, await _app.WithDbAsync(db => db.Drafts.CountAsync(d => d.UserId == user.Id)));
+        Assert.Equal("draft 1", await _app.WithDbAsync(db => db.Drafts.Where(d => d.UserId == user.Id && d.Key == "reply:1").Select(d => d.Markdown).SingleAsync()));
+
+        // A draft already kept still saves.
+        Assert.Equal(HttpStatusCode.NoContent, (await SaveDraftAsync(browser, "/", "reply:1", "draft 1, longer now")).StatusCode);
+        Assert.Equal("draft 1, longer now", await _app.WithDbAsync(db => db.Drafts.Where(d => d.UserId == user.Id && d.Key == "reply:1").Select(d => d.Markdown).SingleAsync()));
     }
 }

@@ -127,6 +127,19 @@ public sealed class NotificationTests : IDisposable
     }
 
     [Fact]
+    public async Task Mention_suggestions_do_not_tell_an_outsider_who_belongs_to_a_members_only_group()
+    {
+        var (group, _, _, _, memberBrowser) = await ArrangeAsync(GroupVisibility.MembersOnly);
+        await _app.CreateUserAsync(displayName: "Hazard Outsider");
+        var outsider = await _app.SignedInBrowserAsync(await _app.CreateUserAsync(displayName: "Curious Cass"));
+        var url = $"/api/mentions?q=haz&group={group.Id}";
+
+        Assert.Equal(["Hazel Grove", "Hazard Outsider"], (await memberBrowser.GetFromJsonAsync<string[]>(url))!);
+        // Members first would put Hazel ahead of the name before it in the alphabet: for an outsider, the alphabet alone.
+        Assert.Equal(["Hazard Outsider", "Hazel Grove"], (await outsider.GetFromJsonAsync<string[]>(url))!);
+    }
+
+    [Fact]
     public async Task The_unread_count_arrives_live_on_the_members_open_pages()
     {
         var (group, threadId, author, _, otherBrowser) = await ArrangeAsync();

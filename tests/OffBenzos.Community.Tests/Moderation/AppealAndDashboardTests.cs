@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
 using OffBenzos.Community.Web.Forum;
+using OffBenzos.Community.Web.Groups;
 using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Tests.Moderation;
@@ -46,6 +47,37 @@ public sealed class AppealAndDashboardTests : IDisposable
         Assert.Contains(await _app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == author.Id).ToListAsync()),
             n => n.Detail!.Contains("agreed with your appeal", StringComparison.Ordinal));
         Assert.True(await _app.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.Action == "appeal.upheld")));
+    }
+
+    [Fact]
+    public async Task A_group_moderator_cannot_decide_a_flag_on_their_own_post_nor_their_own_appeal()
+    {
+        var group = await _app.CreateGroupAsync();
+        var moderatorAuthor = await _app.CreateUserAsync(displayName: "Moderating Mo");
+        await _app.AddMemberAsync(group, moderatorAuthor, GroupRole.Moderator);
+        var colleague = await _app.CreateUserAsync(displayName: "Colleague Cal");
+        await _app.AddMemberAsync(group, colleague, GroupRole.Moderator);
+        var thread = await _app.CreateThreadAsync(group, moderatorAuthor);
+        var post = (await _app.PostsAsync(thread.Id))[0];
+        await (await _app.SignedInBrowserAsync(await _app.CreateUserAsync())).FlagAsync("post", post.Id);
+        var flag = await _app.OnlyItemAsync();
+        var own = await _app.SignedInBrowserAsync(moderatorAuthor);
+        var other = await _app.SignedInBrowserAsync(colleague);
+
+        Assert.Empty((await own.GetPageAsync("/moderation")).QuerySelectorAll(".queue > li"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await own.GetAsync($"/moderation/items/{flag.Id}")).StatusCode);
+        Assert.Single((await other.GetPageAsync("/moderation")).QuerySelectorAll(".queue > li"));
+
+        // Removed by a site moderator, appealed by its author: the appeal too is for someone else.
+        await (await _app.SiteModeratorAsync()).DecideAsync(flag.Id, "Agree", "Hidden", "Too much detail about doses.");
+        var notices = await own.GetPageAsync("/notifications");
+        var appealLink = notices.QuerySelector("a[href^='/appeals']")!.GetAttribute("href")!;
+        await own.SubmitFormAsync(appealLink, new() { ["Text"] = "I think this was fine." });
+        var appeal = await _app.WithDbAsync(db => db.ReviewItems.SingleAsync(i => i.TargetType == ModerationTargets.Appeal));
+        Assert.Empty((await own.GetPageAsync("/moderation")).QuerySelectorAll(".queue > li"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await own.GetAsync($"/moderation/items/{appeal.Id}")).StatusCode);
+        Assert.Equal(ContentState.Hidden, (await _app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).State);
+        Assert.Single((await other.GetPageAsync("/moderation")).QuerySelectorAll(".queue > li"));
     }
 
     [Fact]

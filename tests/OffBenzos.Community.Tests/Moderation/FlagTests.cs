@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
 using OffBenzos.Community.Web.Forum;
@@ -42,6 +43,44 @@ public sealed class FlagTests : IDisposable
         var item = await moderator.GetPageAsync($"/moderation/items/{flag.ReviewItemId}");
         Assert.Equal("Post number 1", item.TextOf(".snapshot"));
         Assert.Contains("Something harmless now.", item.TextOf("section.card .rules"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_members_cannot_see_is_not_found_on_the_flag_form_and_cannot_be_flagged()
+    {
+        var group = await _app.CreateGroupAsync();
+        var author = await _app.CreateUserAsync();
+        await _app.AddMemberAsync(group, author);
+        var thread = await _app.CreateThreadAsync(group, author, posts: 5);
+        var hiddenThread = await _app.CreateThreadAsync(group, author, title: "Hidden by a moderator");
+        var posts = await _app.PostsAsync(thread.Id);
+        var unseen = new[] { ContentState.PendingApproval, ContentState.Hidden, ContentState.Removed, ContentState.RemovedByAuthor };
+        for (var i = 0; i < unseen.Length; i++)
+        {
+            var (id, state) = (posts[i + 1].Id, unseen[i]);
+            await _app.WithDbAsync(db => db.Posts.Where(p => p.Id == id)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.State, state).SetProperty(x => x.Markdown, "words only a moderator may read")));
+        }
+        await _app.WithDbAsync(db => db.Threads.Where(t => t.Id == hiddenThread.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.State, ContentState.Hidden)));
+        var hiddenThreadPost = (await _app.PostsAsync(hiddenThread.Id))[0].Id;
+        var flagger = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+
+        // A token from a form the member can open, so a refused post is refused for what it flags, not for the token.
+        var token = (await flagger.GetPageAsync($"/flag/post/{posts[0].Id}")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var refused = posts.Skip(1).Select(p => $"/flag/post/{p.Id}").Append($"/flag/post/{hiddenThreadPost}").Append($"/flag/thread/{hiddenThread.Id}");
+        foreach (var url in refused)
+        {
+            var shown = await flagger.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, shown.StatusCode);
+            Assert.DoesNotContain("words only a moderator may read", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var sent = await flagger.PostAsync(url, new FormUrlEncodedContent([new("Reason", "Harassment"), new("__RequestVerificationToken", token)]));
+            Assert.Equal(HttpStatusCode.NotFound, sent.StatusCode);
+        }
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Flags.CountAsync()));
+
+        // What is published can still be flagged.
+        Assert.Equal("Thank you", (await flagger.FlagAsync("post", posts[0].Id)).TextOf("h1"));
+        Assert.Equal("Thank you", (await flagger.FlagAsync("thread", thread.Id)).TextOf("h1"));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OffBenzos.Community.Web.Accounts;
 using OffBenzos.Community.Web.Authorization;
+using OffBenzos.Community.Web.Chat;
 using OffBenzos.Community.Web.Forum;
 using OffBenzos.Community.Web.Groups;
 using OffBenzos.Community.Web.Moderation;
@@ -12,7 +14,7 @@ namespace OffBenzos.Community.Web.Pages.Flags;
 
 /// <summary>Flag a post, a thread or a profile for a moderator, with a reason.</summary>
 [Authorize(Policy = Policies.ConfirmedMember)]
-public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags, GroupAccess access, UserManager<CommunityUser> users, CurrentAccount current) : PageModel
+public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags, GroupAccess access, ChatService chat, UserManager<CommunityUser> users, CurrentAccount current) : PageModel
 {
     public ModerationTarget Target { get; private set; } = null!;
 
@@ -55,15 +57,18 @@ public sealed class FlagModel(ModerationTargetLoader targets, FlagService flags,
         {
             return NotFound();
         }
-        // Only what the member can see can be flagged by them.
-        if (target.GroupId is { } groupId && await access.ForGroupIdAsync(groupId) is not { CanRead: true })
+        // Only what the member can see can be flagged by them, and the page shows what is flagged: a
+        // held, hidden or removed post, or a chat message from a room they may not read, is not found,
+        // exactly as if it did not exist.
+        var visible = type switch
         {
-            return NotFound();
-        }
-        if (type == ModerationTargets.ChatMessage && target.GroupId is { } chatGroup
-            && await access.ForGroupIdAsync(chatGroup) is not ({ IsMember: true } or { IsSiteModerator: true }))
+            ModerationTargets.ChatMessage => await chat.ReadableMessageAsync(long.Parse(id, CultureInfo.InvariantCulture)) is { Message.State: ContentState.Visible },
+            ModerationTargets.Profile => true,
+            _ => target.GroupId is { } groupId && await access.ForGroupIdAsync(groupId) is { CanRead: true }
+                && await targets.IsPublishedAsync(type, id),
+        };
+        if (!visible)
         {
-            // A group's chat is for its members.
             return NotFound();
         }
         Target = target;

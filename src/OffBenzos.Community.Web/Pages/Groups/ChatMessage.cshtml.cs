@@ -27,21 +27,17 @@ public sealed class ChatMessageModel(CommunityDb db, ChatService chat) : PageMod
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
-        var message = await db.ChatMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id);
-        if (message is null || await chat.AccessAsync(message.RoomId) is not { CanEnter: true } room)
+        // Read as the room's own history would be: a late joiner to a private session sees nothing said before they came.
+        if (await chat.ReadableMessageAsync(id) is not var (message, room))
         {
             return NotFound();
         }
         CanModerate = room.CanModerate;
-        if (message.State != ContentState.Visible && !CanModerate)
-        {
-            return NotFound();
-        }
         Message = message;
         GroupName = room.Standing.Group.Name;
         GroupSlug = room.Standing.Group.Slug;
         var sequence = message.Sequence ?? long.MaxValue;
-        var query = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == message.RoomId && m.Sequence != null && (CanModerate || m.State == ContentState.Visible));
+        var query = chat.Around(room);
         var before = await query.Where(m => m.Sequence < sequence).OrderByDescending(m => m.Sequence).Take(Around).ToListAsync();
         var after = message.Sequence is null ? [] : await query.Where(m => m.Sequence > sequence).OrderBy(m => m.Sequence).Take(Around).ToListAsync();
         var all = before.Append(message).Concat(after).ToList();
