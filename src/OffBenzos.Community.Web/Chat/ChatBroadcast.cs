@@ -15,17 +15,19 @@ public sealed class ChatBroadcast(IHubContext<ChatHub, IChatClient> hub, ILogger
     public Task RemovedAsync(int roomId, long messageId) =>
         SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).MessageRemoved(roomId, messageId));
 
+    /// <summary>Who is here: to the room and, for a session not yet open, to those waiting in its lobby.</summary>
     public Task PresenceAsync(int roomId, ChatPresenceList present) =>
-        SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).Presence(roomId, present));
+        SendAsync(() => hub.Clients.Groups(ChatHub.RoomGroup(roomId), ChatHub.LobbyGroup(roomId)).Presence(roomId, present));
 
     public Task SessionStateAsync(int roomId, SessionStateView state) =>
-        SendAsync(() => hub.Clients.Group(ChatHub.RoomGroup(roomId)).SessionState(roomId, state));
+        SendAsync(() => hub.Clients.Groups(ChatHub.RoomGroup(roomId), ChatHub.LobbyGroup(roomId)).SessionState(roomId, state));
 
-    /// <summary>Takes one connection out of a room and tells it why.</summary>
+    /// <summary>Takes one connection out of a room (and its lobby) and tells it why.</summary>
     public Task CloseForAsync(string connectionId, int roomId, string reason) =>
         SendAsync(async () =>
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, ChatHub.RoomGroup(roomId));
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ChatHub.LobbyGroup(roomId));
             await hub.Clients.Client(connectionId).RoomClosed(roomId, reason);
         });
 

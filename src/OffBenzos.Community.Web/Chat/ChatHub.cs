@@ -18,6 +18,13 @@ public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBr
     public static string RoomGroup(int roomId) => $"chat:{roomId}";
 
     /// <summary>
+    /// A session's lobby: it hears the session's state and who is waiting, never the room's words. When
+    /// the host opens the room, each browser enters again and its place is checked then, so a connection
+    /// that stays quiet in the lobby hears nothing of the session.
+    /// </summary>
+    public static string LobbyGroup(int roomId) => $"chat:{roomId}:lobby";
+
+    /// <summary>
     /// Enters a room: the latest messages, or after a reconnect everything after <paramref name="after"/>.
     /// The connection hears new messages from before the history is read, so nothing falls in between
     /// (the browser drops what it already has by sequence).
@@ -32,11 +39,26 @@ public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBr
             return ChatJoinResult.Refused(roomId, room?.WhyNotEnter ?? "There is no such room.");
         }
         room = await chat.TakeSeatAsync(room);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(roomId));
+        if (room.InLobby)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LobbyGroup(roomId));
+        }
+        else
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(roomId));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LobbyGroup(roomId));
+        }
         await presence.EnterAsync(Context.ConnectionId, roomId, room.Standing.UserId!);
         var present = await presence.InRoomAsync(roomId);
         await broadcast.PresenceAsync(roomId, present);
-        return await chat.JoinAsync(room, after, present);
+        var joined = await chat.JoinAsync(room, after, present);
+        if (room.InLobby && joined.Session is { Status: not nameof(Sessions.LiveSessionStatus.Scheduled) })
+        {
+            // The host opened the room between the check and the lobby: this connection missed the
+            // broadcast that makes a browser enter again, so it enters now, with its place checked.
+            return await Join(roomId, after);
+        }
+        return joined;
     }
 
     public async Task<ChatHistory> Older(int roomId, long before)
@@ -93,6 +115,7 @@ public sealed class ChatHub(ChatService chat, ChatPresenceStore presence, ChatBr
     public async Task Leave(int roomId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroup(roomId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LobbyGroup(roomId));
         foreach (var room in await presence.LeaveAsync(Context.ConnectionId, roomId))
         {
             await broadcast.PresenceAsync(room, await presence.InRoomAsync(room));

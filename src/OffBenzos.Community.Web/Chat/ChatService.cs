@@ -432,7 +432,13 @@ public sealed class ChatService(
         }
         if (message.State == ContentState.Visible && message.Sequence is not null)
         {
-            await broadcast.MessageAsync((await ViewsAsync(db.ChatMessages.Where(m => m.Id == messageId))).Single());
+            // With late-joiner privacy a broadcast would reach those who came in after it was written.
+            // Those there before find it by the gap it leaves in the sequence, catching up through the
+            // history, which keeps the privacy.
+            if (!await db.LiveSessions.AnyAsync(s => s.RoomId == message.RoomId && s.LateJoinerPrivacy))
+            {
+                await broadcast.MessageAsync((await ViewsAsync(db.ChatMessages.Where(m => m.Id == messageId))).Single());
+            }
         }
         else if (message.State != ContentState.PendingApproval)
         {

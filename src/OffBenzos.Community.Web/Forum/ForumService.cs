@@ -185,7 +185,8 @@ public sealed class ForumService(
         {
             return Failed("Body", bodyError);
         }
-        if (replyToPostId is { } target && !await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == thread.Id))
+        // A reply names the post and author it answers to every reader: only a published post of this thread.
+        if (replyToPostId is { } target && !await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == thread.Id && p.State == ContentState.Visible))
         {
             replyToPostId = null;
         }

@@ -97,6 +97,12 @@ public sealed class AccountErasure(
                 .SetProperty(x => x.Html, "")
                 .SetProperty(x => x.PlainText, "")
                 .SetProperty(x => x.State, ContentState.RemovedByAuthor));
+            // Other members' notices carry a copy of the title (replies, mentions, a flag reviewed): it goes too.
+            var titles = await db.Threads.Where(t => t.AuthorId == userId).Select(t => t.Title.Length > 200 ? t.Title.Substring(0, 200) : t.Title).Distinct().ToListAsync();
+            var theirThreads = db.Threads.Where(t => t.AuthorId == userId).Select(t => t.Id);
+            await db.Notifications.Where(n => titles.Contains(n.Summary)
+                    && (db.Posts.Any(p => p.Id == n.PostId && theirThreads.Contains(p.ThreadId)) || n.Kind == NotificationKind.FlagReviewed))
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Summary, "A thread by a former member"));
             await db.Threads.Where(t => t.AuthorId == userId).ExecuteUpdateAsync(t => t.SetProperty(x => x.Title, "A thread by a former member"));
             await db.Threads.Where(t => t.AuthorId == userId && !db.Posts.Any(p => p.ThreadId == t.Id && p.AuthorId != userId))
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.State, ContentState.RemovedByAuthor));
@@ -112,6 +118,10 @@ public sealed class AccountErasure(
         await db.MemberBlocks.Where(b => b.BlockedId == userId || b.BlockerId == userId).ExecuteDeleteAsync();
         await db.ConcernReports.Where(c => c.PersonId == userId || c.ReporterId == userId).ExecuteDeleteAsync();
         await db.Notifications.Where(n => n.ActorId == userId).ExecuteUpdateAsync(n => n.SetProperty(x => x.ActorId, (string?)null));
+        // A flagger's "reviewed" notice about this member's profile is titled with their display name.
+        var name = user.DisplayName;
+        await db.Notifications.Where(n => n.Kind == NotificationKind.FlagReviewed && n.Summary == name)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.Summary, "a former member"));
 
         // Everything else personal (consents, drafts, notifications, bookmarks, reactions, reading places,
         // memberships, answers and attendance, sanctions and appeals, sign-ins, exports) goes with the account row.

@@ -208,6 +208,41 @@ public sealed class LiveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_that_waited_in_the_lobby_hears_nothing_of_the_open_room_unless_its_place_is_checked()
+    {
+        var group = await _app.CreateGroupAsync();
+        var (_, coach, coachCookie) = await _app.CoachAsync(group);
+        var session = await _app.ScheduleSoonAsync(coach, group, capacity: 2);
+        var going = await _app.CreateUserAsync(displayName: "Going Gale");
+        var alsoGoing = await _app.CreateUserAsync(displayName: "Going Gil");
+        var lurker = await _app.CreateUserAsync(displayName: "Lobby Lou");
+        foreach (var user in new[] { going, alsoGoing, lurker })
+        {
+            await _app.AddMemberAsync(group, user);
+        }
+        var (goingBrowser, goingCookie) = await _app.SignInAsync(going);
+        await goingBrowser.AnswerAsync(session.Id, going: true);
+        // Both places are kept for those who said they are going.
+        await (await _app.SignInAsync(alsoGoing)).Browser.AnswerAsync(session.Id, going: true);
+        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
+        await using var gale = await ChatTestClient.ConnectAsync(_app, goingCookie);
+        await using var lou = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(lurker)).Cookie);
+        Assert.True((await gale.JoinAsync(session.RoomId)).Ok);
+        Assert.True((await lou.JoinAsync(session.RoomId)).Ok);
+
+        Assert.Null(await host.Connection.InvokeAsync<string?>("OpenSession", session.Id));
+        // Lou's page would enter again now and hear that the places are kept; this client stays put.
+        Assert.Equal("Open", (await ChatTestClient.NextAsync(lou.States)).Status);
+        Assert.True((await host.JoinAsync(session.RoomId)).Ok);
+        Assert.True((await gale.JoinAsync(session.RoomId)).Ok);
+        Assert.Equal(ChatSendStatus.Sent, (await gale.SendAsync(session.RoomId, "Something personal about my taper")).Status);
+
+        Assert.Equal("Something personal about my taper", (await ChatTestClient.NextAsync(host.Messages)).Text);
+        Assert.True(await ChatTestClient.StaysEmptyAsync(lou.Messages, 1000));
+        Assert.False((await lou.JoinAsync(session.RoomId)).Ok);
+    }
+
+    [Fact]
     public async Task Host_controls_reach_everyone_live_hold_on_the_server_and_are_audited()
     {
         var group = await _app.CreateGroupAsync();
@@ -367,6 +402,32 @@ public sealed class LiveSessionTests : IDisposable
         Assert.Contains("said after Leo arrived", (await browser.GetPageAsync($"/flag/chat-message/{after.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         // The host sees the whole conversation.
         Assert.Contains("something I shared early on", (await coach.GetPageAsync($"/chat/messages/{after.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_held_message_published_later_does_not_reach_those_who_came_in_after_it_was_written()
+    {
+        var group = await _app.CreateGroupAsync();
+        var (_, coach, coachCookie) = await _app.CoachAsync(group);
+        var session = await _app.ScheduleSoonAsync(coach, group);
+        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
+        await host.Connection.InvokeAsync<string?>("OpenSession", session.Id);
+        await host.JoinAsync(session.RoomId);
+        var (_, early, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Early Eve");
+        await using var e = early;
+        var held = await e.SendAsync(session.RoomId, "I've been stockpiling my clonazepam for when I decide to go.");
+        Assert.Equal(ChatSendStatus.Held, held.Status);
+        _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (_, late, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Late Leo");
+        await using var l = late;
+
+        var moderator = await _app.SiteModeratorAsync();
+        await moderator.DecideAsync((await _app.OnlyItemAsync()).Id, "Disagree", reason: "Talking about it is how people get help; support offered.");
+
+        Assert.True(await ChatTestClient.StaysEmptyAsync(l.Messages, 1000));
+        Assert.DoesNotContain(held.MessageId!.Value, (await l.JoinAsync(session.RoomId)).Messages.Select(m => m.Id));
+        // Those who were there find it when they catch up.
+        Assert.Contains(held.MessageId.Value, (await host.JoinAsync(session.RoomId)).Messages.Select(m => m.Id));
     }
 
     [Fact]

@@ -164,6 +164,27 @@ public sealed class ReviewTests : IDisposable
         _ = post;
     }
     [Fact]
+    public async Task A_group_moderator_sees_the_authors_history_in_their_own_groups_only()
+    {
+        var (privateGroup, _, author, _, flaggerBrowser, elsewhere) = await FlaggedPostAsync();
+        var site = await _app.SiteModeratorAsync();
+        await site.DecideAsync(elsewhere.Id, "Agree", "Hidden", "Named a clinic in the private group.");
+        var group = await _app.CreateGroupAsync();
+        await _app.AddMemberAsync(group, author);
+        var groupModerator = await _app.CreateUserAsync();
+        await _app.AddMemberAsync(group, groupModerator, GroupRole.Moderator);
+        var thread = await _app.CreateThreadAsync(group, author, title: "Over here");
+        await flaggerBrowser.FlagAsync("post", (await _app.PostsAsync(thread.Id))[0].Id);
+        var here = await _app.WithDbAsync(db => db.ReviewItems.SingleAsync(i => i.Status == ReviewStatus.Open));
+
+        var page = await (await _app.SignedInBrowserAsync(groupModerator)).GetPageAsync($"/moderation/items/{here.Id}");
+        Assert.Equal("The author's last six months in your groups", page.TextOf("#history"));
+        Assert.DoesNotContain("clinic", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Named a clinic in the private group.", (await site.GetPageAsync($"/moderation/items/{here.Id}")).TextOf(".history"), StringComparison.Ordinal);
+        _ = privateGroup;
+    }
+
+    [Fact]
     public async Task A_long_queue_shows_its_first_items_in_order_and_says_how_many_wait()
     {
         var now = _app.Clock.GetUtcNow();

@@ -248,6 +248,37 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task Erasing_with_posts_removed_also_clears_their_thread_titles_and_name_from_other_members_notices()
+    {
+        var group = await _app.CreateGroupAsync();
+        var leaving = await _app.CreateUserAsync(displayName: "Leaving Lena");
+        var replier = await _app.CreateUserAsync();
+        var answerer = await _app.CreateUserAsync();
+        foreach (var user in new[] { leaving, replier, answerer })
+        {
+            await _app.AddMemberAsync(group, user);
+        }
+        var thread = await _app.CreateThreadAsync(group, leaving, title: "Lena's withdrawal at 0.25 mg");
+        var url = ForumFixtures.ThreadUrl(group, thread.Id) + "?page=1";
+        await (await _app.SignedInBrowserAsync(replier)).SubmitFormAsync(url, new() { ["Body"] = "Thinking of you." }, "#reply form");
+        var replied = (await _app.PostsAsync(thread.Id))[1].Id;
+        await (await _app.SignedInBrowserAsync(answerer)).SubmitFormAsync(url + $"&replyTo={replied}", new() { ["Body"] = "Same here, Lena." }, "#reply form");
+        var flagger = await _app.CreateUserAsync();
+        await (await _app.SignedInBrowserAsync(flagger)).FlagAsync(ModerationTargets.Profile, leaving.Id, "Other", "Checking on the name");
+        await (await _app.SiteModeratorAsync()).DecideAsync((await _app.OnlyItemAsync()).Id, "Ignore");
+        Assert.True(await _app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == replier.Id && n.Summary == "Lena's withdrawal at 0.25 mg")));
+        Assert.True(await _app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == flagger.Id && n.Summary == "Leaving Lena")));
+
+        await AskToDeleteAsync(await _app.SignedInBrowserAsync(leaving), leaving.Password, "remove");
+        _app.Clock.Advance(TimeSpan.FromDays(15));
+        await EraseDueAsync();
+
+        var notices = await _app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == replier.Id || n.UserId == flagger.Id).Select(n => n.Summary + " " + n.Detail).ToListAsync());
+        Assert.NotEmpty(notices);
+        Assert.All(notices, n => Assert.DoesNotContain("Lena", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Deleting_with_posts_kept_leaves_them_readable_as_by_a_former_member()
     {
         var group = await _app.CreateGroupAsync();

@@ -106,7 +106,7 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
                 Body = draft;
                 DraftSavedAt = _threadRow.DraftUpdatedAt is { } saved ? TimeText.Iso(saved) : null;
             }
-            if (replyTo is { } target && await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == id))
+            if (replyTo is { } target && await db.Posts.AnyAsync(p => p.Id == target && p.ThreadId == id && p.State == ContentState.Visible))
             {
                 ReplyTo = target;
             }
@@ -230,7 +230,8 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         {
             return Challenge();
         }
-        var author = await db.Posts.Where(p => p.Id == postId && p.ThreadId == id).Select(p => p.AuthorId).SingleOrDefaultAsync();
+        // Only from a post the member can see: a held or removed post's author is not theirs to learn.
+        var author = await db.Posts.Where(p => p.Id == postId && p.ThreadId == id && p.State == ContentState.Visible).Select(p => p.AuthorId).SingleOrDefaultAsync();
         if (author is null)
         {
             return NotFound();

@@ -173,6 +173,11 @@ public sealed class ItemModel(
         return Redirect($"/moderation/items/{id}");
     }
 
+    private ModeratorScope.Scope _scope = null!;
+
+    /// <summary>A group moderator sees the author's history in their own groups only; the site's moderators see all of it.</summary>
+    public bool HistoryInOwnGroupsOnly => !_scope.IsSiteModerator;
+
     private async Task<IActionResult?> LoadAsync(long id)
     {
         if (await scopes.GetAsync() is not { Any: true } scope)
@@ -185,6 +190,7 @@ public sealed class ItemModel(
             return NotFound();
         }
         Item = item;
+        _scope = scope;
         HeldByMe = item.ClaimedById == scope.UserId && item.ClaimExpiresAt > clock.GetUtcNow();
         CanSanction = scope.IsSiteModerator && item.AuthorId is not null && item.AuthorId != scope.UserId;
         return null;
@@ -226,11 +232,17 @@ public sealed class ItemModel(
         var since = clock.GetUtcNow().AddMonths(-6);
         if (Item.AuthorId is { } author)
         {
+            // What happened in another group (a members-only one, perhaps) or to the account itself
+            // (sanctions, e-mail reveals) is not a group moderator's to read.
+            var site = _scope.IsSiteModerator;
+            var groups = _scope.GroupIds.ToList();
             var decisions = await db.ReviewItems.AsNoTracking()
                 .Where(i => i.AuthorId == author && i.Status == ReviewStatus.Resolved && i.ResolvedAt > since && i.Id != Item.Id)
+                .Where(i => site || (i.GroupId != null && groups.Contains(i.GroupId.Value)))
                 .Select(i => new HistoryRow(i.ResolvedAt!.Value, i.Decision + " on " + i.TargetType, i.DecisionReason)).ToListAsync();
             var actions = await db.ModerationActions.AsNoTracking()
                 .Where(a => a.TargetType == ModerationTargets.Profile && a.TargetId == author && a.At > since)
+                .Where(a => site || (a.GroupId != null && groups.Contains(a.GroupId.Value)))
                 .Select(a => new HistoryRow(a.At, a.Action, a.Reason)).ToListAsync();
             History = decisions.Concat(actions).OrderByDescending(h => h.At).ToList();
         }
