@@ -113,9 +113,12 @@ public sealed class FlagService(
     /// </summary>
     public async Task<double> WeightOfAsync(string flaggerId)
     {
-        var isStaff = await db.UserRoles.Where(ur => ur.UserId == flaggerId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-            .AnyAsync(n => n == SiteRoles.Moderator || n == SiteRoles.Admin);
+        // Staff as the moderation pages count them: the role and two-factor sign-in on. A moderator
+        // account without it flags as a member does (a staff flag alone can hide a post).
+        var isStaff = await db.Users.AnyAsync(u => u.Id == flaggerId && u.TwoFactorEnabled)
+            && await db.UserRoles.Where(ur => ur.UserId == flaggerId)
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                .AnyAsync(n => n == SiteRoles.Moderator || n == SiteRoles.Admin);
         if (isStaff)
         {
             return options.Value.StaffFlagWeight;

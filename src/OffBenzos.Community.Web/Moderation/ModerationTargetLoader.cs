@@ -13,6 +13,8 @@ public sealed class ModerationTargetLoader(CommunityDb db)
         switch (type)
         {
             case ModerationTargets.Post when int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var postId):
+                // The id as the database writes it ("07" is post 7): one target, one key, whatever was typed.
+                id = postId.ToString(CultureInfo.InvariantCulture);
                 return await db.Posts.AsNoTracking().Where(p => p.Id == postId)
                     .Join(db.Threads, p => p.ThreadId, t => t.Id, (p, t) => new ModerationTarget(
                         ModerationTargets.Post, id, t.GroupId, p.AuthorId, t.Title, p.Markdown, "/posts/" + id))
@@ -24,21 +26,23 @@ public sealed class ModerationTargetLoader(CommunityDb db)
                     return null;
                 }
                 var first = await db.Posts.AsNoTracking().Where(p => p.ThreadId == threadId && p.Number == 1).Select(p => new { p.Id, p.Markdown }).FirstOrDefaultAsync();
-                return new ModerationTarget(ModerationTargets.Thread, id, thread.GroupId, thread.AuthorId, thread.Title,
+                return new ModerationTarget(ModerationTargets.Thread, threadId.ToString(CultureInfo.InvariantCulture), thread.GroupId, thread.AuthorId, thread.Title,
                     thread.Title + "\n\n" + (first?.Markdown ?? ""), first is null ? "/groups" : $"/posts/{first.Id}");
             case ModerationTargets.ChatMessage when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId):
+                id = messageId.ToString(CultureInfo.InvariantCulture);
                 return await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId)
                     .Join(db.ChatRooms, m => m.RoomId, r => r.Id, (m, r) => new { m.AuthorId, m.Text, r.GroupId })
                     .Join(db.Groups, x => x.GroupId, g => g.Id, (x, g) => new ModerationTarget(
                         ModerationTargets.ChatMessage, id, g.Id, x.AuthorId, "Chat message in " + g.Name, x.Text, "/chat/messages/" + id))
                     .SingleOrDefaultAsync();
             case ModerationTargets.Appeal when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var appealId):
+                id = appealId.ToString(CultureInfo.InvariantCulture);
                 return await db.Appeals.AsNoTracking().Where(a => a.Id == appealId)
                     .Select(a => new ModerationTarget(ModerationTargets.Appeal, id, null, a.UserId, "Appeal against " + a.DecisionKey, a.Text, "/moderation"))
                     .SingleOrDefaultAsync();
             case ModerationTargets.Profile:
                 return await db.Users.AsNoTracking().Where(u => u.Id == id)
-                    .Select(u => new ModerationTarget(ModerationTargets.Profile, id, null, u.Id, u.DisplayName, "Display name: " + u.DisplayName, "/moderation"))
+                    .Select(u => new ModerationTarget(ModerationTargets.Profile, u.Id, null, u.Id, u.DisplayName, "Display name: " + u.DisplayName, "/moderation"))
                     .SingleOrDefaultAsync();
             default:
                 return null;

@@ -102,7 +102,12 @@ public sealed class SessionService(
         else if (zone is not null)
         {
             var local = input.Date.Value.ToDateTime(input.Time.Value, DateTimeKind.Unspecified);
-            if (zone.IsInvalidTime(local))
+            if (input.Date.Value.Year > clock.GetUtcNow().Year + 2)
+            {
+                // Sessions are planned weeks ahead; this also keeps a typed year 9999 off the calendar's edge.
+                errors["Date"] = "Please choose a date within the next two years.";
+            }
+            else if (zone.IsInvalidTime(local))
             {
                 errors["Date"] = $"{input.Time:HH:mm} does not exist on that day in {zone.Id}: the clocks change. Please choose another time.";
             }

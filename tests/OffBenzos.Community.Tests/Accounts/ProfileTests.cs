@@ -88,6 +88,10 @@ public sealed class ProfileTests : IDisposable
     {
         var user = await _app.CreateUserAsync();
         var browser = await _app.SignedInBrowserAsync(user);
+        var group = await _app.CreateGroupAsync();
+        await _app.AddMemberAsync(group, user);
+        await using var otherDevice = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(user)).Cookie);
+        Assert.True((await otherDevice.JoinAsync(await _app.RoomOfAsync(group))).Ok);
 
         var wrong = await browser.SubmitFormAsync("/Identity/Account/Manage/ChangePassword", new()
         {
@@ -105,6 +109,8 @@ public sealed class ProfileTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Identity/Account/Manage")).StatusCode);
+        // Whoever else had the account open (a lost phone, someone who knew the old passphrase) is out of the live chat at once.
+        Assert.Equal("session ended", await ChatTestClient.NextAsync(otherDevice.Closed));
         var signIn = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = user.Email, ["Input.Password"] = "a brand new winter coat" });
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
     }

@@ -116,6 +116,30 @@ public sealed partial class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_form_answers_the_same_for_an_address_without_an_account_as_for_one_with_a_wrong_link()
+    {
+        var user = await _app.CreateUserAsync();
+        var browser = _app.CreateBrowser();
+        await browser.SubmitFormAsync("/Identity/Account/ForgotPassword", new() { ["Email"] = user.Email });
+        var link = Assert.Single(await _app.WaitForMessagesToAsync(user.Email)).LinkTo("/Identity/Account/ResetPassword");
+        Dictionary<string, string> Fields(string email) => new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "new morning slow steps",
+            ["Input.ConfirmPassword"] = "new morning slow steps",
+        };
+
+        // The link is the real account's; used with another real address, and with an address that has no account.
+        var other = await _app.CreateUserAsync();
+        var wrongAccount = await browser.SubmitFormAsync(link, Fields(other.Email));
+        var noAccount = await browser.SubmitFormAsync(link, Fields("ghost@example.org"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (wrongAccount.StatusCode, noAccount.StatusCode));
+        Assert.Equal((await wrongAccount.ParseAsync()).TextOf("main [role=alert]"), (await noAccount.ParseAsync()).TextOf("main [role=alert]"));
+        Assert.Equal(HttpStatusCode.OK, (await TrySignInAsync(_app.CreateBrowser(), other.Email, "new morning slow steps")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_hash_made_with_fewer_iterations_is_upgraded_at_sign_in()
     {
         var user = await _app.CreateUserAsync();

@@ -64,6 +64,10 @@ public sealed class LiveSessionTests : IDisposable
         Assert.Contains("number of places between 2 and 200", errors, StringComparison.Ordinal);
         var past = await coach.ScheduleAsync(group, _app.Clock.GetUtcNow().UtcDateTime.AddHours(-1));
         Assert.Contains("at least five minutes from now", (await past.ParseAsync()).TextOf("[role=alert]"), StringComparison.Ordinal);
+        // The calendar's last evening, in a zone behind UTC, would fall past the end of time: a reason, not an error page.
+        var farOff = await coach.ScheduleAsync(group, new DateTime(9999, 12, 31, 23, 0, 0), "America/New_York");
+        Assert.Equal(HttpStatusCode.BadRequest, farOff.StatusCode);
+        Assert.Contains("within the next two years", (await farOff.ParseAsync()).TextOf("[role=alert]"), StringComparison.Ordinal);
         Assert.Equal(0, await _app.WithDbAsync(db => db.LiveSessions.CountAsync()));
 
         var member = await _app.CreateUserAsync();

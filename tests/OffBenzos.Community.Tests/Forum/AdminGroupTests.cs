@@ -56,6 +56,21 @@ public sealed class AdminGroupTests : IDisposable
     }
 
     [Fact]
+    public async Task Empty_fields_get_their_messages_rather_than_an_error_page()
+    {
+        var admin = await AdminAsync();
+
+        var emptyGroup = await admin.SubmitFormAsync("/admin/groups", new() { ["Name"] = "", ["Slug"] = "", ["Description"] = "" }, "main form[method=post]");
+        Assert.Equal(System.Net.HttpStatusCode.OK, emptyGroup.StatusCode);
+        Assert.NotEmpty((await emptyGroup.ParseAsync()).TextOf("[role=alert]"));
+
+        var emptyRule = await admin.SubmitFormAsync("/admin/watched-words", new() { ["Pattern"] = "", ["Kind"] = "Phrase", ["Action"] = "Flag", ["Explanation"] = "" }, "form.add-rule");
+        Assert.Equal(System.Net.HttpStatusCode.OK, emptyRule.StatusCode);
+        Assert.NotEmpty((await emptyRule.ParseAsync()).TextOf("[role=alert]"));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Groups.CountAsync()));
+    }
+
+    [Fact]
     public async Task Members_cannot_reach_group_administration()
     {
         var browser = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());

@@ -84,6 +84,32 @@ public sealed class FlagTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_post_written_with_leading_zeros_is_the_same_target()
+    {
+        var (post, _, _) = await PostAsync();
+        var flagger = await _app.SignedInBrowserAsync(await _app.CreateUserAsync());
+
+        Assert.Equal("Thank you", (await flagger.FlagAsync("post", post.Id)).TextOf("h1"));
+        var again = await flagger.FlagAsync("post", "00" + post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Contains("already flagged", again.TextOf("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.ReviewItems.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_moderator_account_without_two_factor_flags_with_a_members_weight()
+    {
+        _app.Settings["Moderation:AutoHideScore"] = "2";
+        var (post, _, _) = await PostAsync();
+        var unprotected = await _app.CreateUserAsync(roles: OffBenzos.Community.Web.Authorization.SiteRoles.Moderator);
+
+        await (await _app.SignedInBrowserAsync(unprotected)).FlagAsync("post", post.Id);
+
+        Assert.Equal(ContentState.Visible, (await _app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).State);
+        Assert.Equal(1.0, (await _app.WithDbAsync(db => db.Flags.SingleAsync())).Weight);
+    }
+
+    [Fact]
     public async Task Members_cannot_flag_their_own_words_and_something_else_needs_a_note()
     {
         var (post, _, authorBrowser) = await PostAsync();

@@ -85,6 +85,13 @@ public sealed class SanctionTests : IDisposable
         var again = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = author.Email, ["Input.Password"] = author.Password });
         Assert.Equal("/Identity/Account/Suspended", again.Headers.Location?.OriginalString);
         Assert.Contains(await _app.WaitForMessagesToAsync(author.Email), m => m.TextBody?.Contains("Repeated harassment.", StringComparison.Ordinal) == true);
+        // Someone guessing the passphrase learns nothing: not that the account exists, nor that it is suspended, nor why.
+        var guess = await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = author.Email, ["Input.Password"] = "a wrong guess at it" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, guess.StatusCode);
+        var guessed = await guess.ParseAsync();
+        Assert.DoesNotContain("Repeated harassment.", guessed.Body!.TextContent, StringComparison.Ordinal);
+        var nobody = await (await _app.CreateBrowser().SubmitFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "nobody@example.invalid", ["Input.Password"] = "a wrong guess at it" })).ParseAsync();
+        Assert.Equal(nobody.TextOf("main [role=alert]"), guessed.TextOf("main [role=alert]"));
 
         // A suspension ends on time by itself.
         _app.Clock.Advance(TimeSpan.FromDays(8));

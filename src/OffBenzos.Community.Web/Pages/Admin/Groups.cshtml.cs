@@ -55,9 +55,10 @@ public sealed class GroupsModel(CommunityDb db, GroupService groups, TimeProvide
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Name = Name.Trim();
-        Slug = Slug.Trim().ToLowerInvariant();
-        Description = Description.Trim();
+        // An empty field binds as null: each then gets its own message from the validation, not an error page.
+        Name = (Name ?? "").Trim();
+        Slug = (Slug ?? "").Trim().ToLowerInvariant();
+        Description = (Description ?? "").Trim();
         Rules = (Rules ?? "").Trim();
         var errors = await groups.ValidateAsync(Id, Name, Slug, Description, Rules);
         if (!Enum.IsDefined(Visibility) || !Enum.IsDefined(JoinPolicy))

@@ -45,8 +45,9 @@ public sealed class WatchedWordsModel(CommunityDb db, WatchedWords watched, Audi
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        Pattern = Pattern.Trim();
-        Explanation = Explanation.Trim();
+        // An empty field binds as null: it gets the validation's message, not an error page.
+        Pattern = (Pattern ?? "").Trim();
+        Explanation = (Explanation ?? "").Trim();
         Error = WatchedWords.Validate(Pattern, Kind)
             ?? (!Enum.IsDefined(Kind) || !Enum.IsDefined(Action) ? "Please choose a kind and an action." : null)
             ?? (Explanation.Length is 0 or > 300 ? "Please write the explanation members will see (up to 300 characters)." : null);

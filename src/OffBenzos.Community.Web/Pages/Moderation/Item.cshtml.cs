@@ -146,6 +146,9 @@ public sealed class ItemModel(
     }
 
     /// <summary>Warn, silence, suspend or ban the author: site moderators only (sanctions are site-wide).</summary>
+    /// <summary>The longest timed sanction, five years: the form offers far less; a tampered number is held to it rather than overflowing.</summary>
+    private const int MaxSanctionHours = 5 * 365 * 24;
+
     public async Task<IActionResult> OnPostSanctionAsync(long id, SanctionKind kind, int? hours, string? reason)
     {
         if (await LoadAsync(id) is { } refusal)
@@ -157,7 +160,7 @@ public sealed class ItemModel(
         {
             return Forbid();
         }
-        var error = await sanctions.ApplyAsync(scope.UserId, Item.AuthorId, kind, hours is > 0 ? TimeSpan.FromHours(hours.Value) : null, reason, Item.Id);
+        var error = await sanctions.ApplyAsync(scope.UserId, Item.AuthorId, kind, hours is > 0 ? TimeSpan.FromHours(Math.Min(hours.Value, MaxSanctionHours)) : null, reason, Item.Id);
         StatusMessage = error is null ? $"{kind} recorded; the member has been told why." : "Error: " + error;
         return Redirect($"/moderation/items/{id}");
     }

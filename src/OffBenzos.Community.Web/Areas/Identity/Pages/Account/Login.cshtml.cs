@@ -62,10 +62,13 @@ public sealed class LoginModel(SignInGuard guard, UserManager<CommunityUser> use
         {
             return RedirectToPage("Lockout");
         }
+        // Identity refuses a barred account before it looks at the passphrase, so the passphrase is
+        // checked here: only its owner learns of the sanction and its reason; anyone guessing is told
+        // what any wrong passphrase is told (and waits for the same hash).
         if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } barred
+            && await users.CheckPasswordAsync(barred, Input.Password)
             && await signIn.BarAsync(barred.Id) is { } bar)
         {
-            // Only reached with the right passphrase, so it tells nothing to someone guessing.
             TempData[SanctionGate.BarredMessageKey] = SanctionService.Describe(bar) + " Reason: " + bar.Reason;
             return Redirect(SanctionGate.BarredPath);
         }

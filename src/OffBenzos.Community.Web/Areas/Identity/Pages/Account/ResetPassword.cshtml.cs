@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Moderation;
 using OffBenzos.Community.Web.Web;
 
 namespace OffBenzos.Community.Web.Areas.Identity.Pages.Account;
 
 [EnableRateLimiting(WebUiSetup.AccountRateLimit)]
-public sealed class ResetPasswordModel(UserManager<CommunityUser> users, IPasswordHasher<CommunityUser> hasher) : PageModel
+public sealed class ResetPasswordModel(UserManager<CommunityUser> users, SessionTerminator sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,6 +39,8 @@ public sealed class ResetPasswordModel(UserManager<CommunityUser> users, IPasswo
         public string Code { get; set; } = "";
     }
 
+    private const string LinkRefused = "This reset link doesn't fit that e-mail address, or it has expired or was already used. Please check the address, or ask for a new link.";
+
     public IActionResult OnGet(string? code)
     {
         if (code is null)
@@ -57,20 +60,20 @@ public sealed class ResetPasswordModel(UserManager<CommunityUser> users, IPasswo
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            // The same answer, and the same hashing cost, as for a real account.
-            hasher.HashPassword(new CommunityUser(), Input.Password);
-            return RedirectToPage("ResetPasswordConfirmation");
+            // The answer a real account gets for a link that is not its own: no one learns here whether an address has an account.
+            ModelState.AddModelError(string.Empty, LinkRefused);
+            return Page();
         }
         var result = await users.ResetPasswordAsync(user, AccountService.Decode(Input.Code), Input.Password);
         if (result.Succeeded)
         {
+            // The security stamp changed, which signs out every device's cookie; their live connections end now too.
+            await sessions.EndAsync(user.Id);
             return RedirectToPage("ResetPasswordConfirmation");
         }
         foreach (var error in result.Errors)
         {
-            var message = error.Code == "InvalidToken"
-                ? "This reset link has expired or was already used. Please ask for a new one."
-                : error.Description;
+            var message = error.Code == "InvalidToken" ? LinkRefused : error.Description;
             ModelState.AddModelError(error.Code.StartsWith("Passphrase", StringComparison.Ordinal) || error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, message);
         }
         return Page();

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OffBenzos.Community.Web.Accounts;
+using OffBenzos.Community.Web.Moderation;
 
 namespace OffBenzos.Community.Web.Areas.Identity.Pages.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<CommunityUser> users, SignInManager<CommunityUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<CommunityUser> users, SignInManager<CommunityUser> signIn, SessionTerminator sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,9 +59,11 @@ public sealed class ChangePasswordModel(UserManager<CommunityUser> users, SignIn
             }
             return Page();
         }
-        // The security stamp changed: other devices are signed out at their next check; this one stays.
+        // The security stamp changed: other devices' cookies are refused at their next check, and every
+        // live connection ends now (this page's own open again with the next page); this device stays signed in.
         await signIn.RefreshSignInAsync(user);
-        StatusMessage = "Your passphrase is changed. Other devices will be signed out within a minute.";
+        await sessions.EndAsync(user.Id);
+        StatusMessage = "Your passphrase is changed. Other devices will be signed out within a minute, and their live chat ends now.";
         return RedirectToPage();
     }
 }
