@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Web.Data;
 
@@ -8,7 +9,7 @@ namespace OffBenzos.Community.Web.Forum;
 /// Never lose a member's words to an expired session: a composer submit that arrives signed out is
 /// kept (<see cref="SubmissionStash"/>), and the composer gets it back after sign-in as a draft.
 /// </summary>
-public sealed class ComposerRescue(CommunityDb db, ForumService forum, TimeProvider clock)
+public sealed class ComposerRescue(CommunityDb db, ForumService forum, RescueLimits limits, TimeProvider clock, ILogger<ComposerRescue> logger)
 {
     public const string CookieName = "OffBenzos.Rescue";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
@@ -18,6 +19,13 @@ public sealed class ComposerRescue(CommunityDb db, ForumService forum, TimeProvi
         ArgumentNullException.ThrowIfNull(http);
         if (string.IsNullOrWhiteSpace(markdown) && string.IsNullOrWhiteSpace(title))
         {
+            return;
+        }
+        if (!limits.TryTake(http))
+        {
+            // Anyone signed out can send this (it needs only the site's cookie), so the table is not
+            // theirs to fill. A member past the limit still has the text in their browser's own copy.
+            logger.LogWarning("Refused to keep a signed-out submit: too many from one address this hour.");
             return;
         }
         var now = clock.GetUtcNow();
@@ -64,4 +72,25 @@ public sealed class ComposerRescue(CommunityDb db, ForumService forum, TimeProvi
     }
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}
+
+/// <summary>
+/// Signed-out submits kept per client address and hour (per instance): a member whose session ended
+/// sends one or two; a script sending thousands to fill the table is stopped at the tenth.
+/// </summary>
+public sealed class RescueLimits : IDisposable
+{
+    public const int PerAddressPerHour = 10;
+
+    private readonly PartitionedRateLimiter<string> _kept = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = PerAddressPerHour, Window = TimeSpan.FromHours(1) }));
+
+    public bool TryTake(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var lease = _kept.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _kept.Dispose();
 }

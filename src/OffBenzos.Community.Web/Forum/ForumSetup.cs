@@ -16,6 +16,7 @@ public static class ForumSetup
         builder.Services.AddScoped<ForumService>();
         builder.Services.AddScoped<ThreadModeration>();
         builder.Services.AddScoped<ComposerRescue>();
+        builder.Services.AddSingleton<RescueLimits>();
         builder.Services.AddSingleton<IForumNotifier, SignalRForumNotifier>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<OffBenzos.Community.Web.Accounts.BlockService>();

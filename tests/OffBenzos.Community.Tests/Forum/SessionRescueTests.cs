@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OffBenzos.Community.Tests.Infrastructure;
+using OffBenzos.Community.Web.Forum;
 
 namespace OffBenzos.Community.Tests.Forum;
 
@@ -50,5 +51,25 @@ public sealed class SessionRescueTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.False(await _app.WithDbAsync(db => db.SubmissionStashes.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Signed_out_submits_are_kept_only_so_often_from_one_address()
+    {
+        var group = await _app.CreateGroupAsync();
+        var user = await _app.CreateUserAsync();
+        await _app.AddMemberAsync(group, user);
+        var thread = await _app.CreateThreadAsync(group, user);
+        var browser = _app.CreateBrowser();
+        // Any page with a form gives the site's antiforgery cookie, which is all such a submit needs.
+        await browser.GetPageAsync("/Identity/Account/Login");
+
+        for (var n = 0; n <= RescueLimits.PerAddressPerHour; n++)
+        {
+            var sent = await browser.PostAsync(ForumFixtures.ThreadUrl(group, thread.Id), new FormUrlEncodedContent([new("Body", new string('x', 20_000))]));
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Equal(RescueLimits.PerAddressPerHour, await _app.WithDbAsync(db => db.SubmissionStashes.CountAsync()));
     }
 }
