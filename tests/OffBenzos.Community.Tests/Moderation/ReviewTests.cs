@@ -112,8 +112,13 @@ public sealed class ReviewTests : IDisposable
         Assert.Equal("First Friend is working on this item.", seen.TextOf("main [role=status]"));
         Assert.Contains("held by First Friend", (await second.GetPageAsync("/moderation")).TextOf(".queue .meta"), StringComparison.Ordinal);
         var token = seen.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        await second.PostAsync($"/moderation/items/{item.Id}?handler=Decide", new FormUrlEncodedContent([new("decision", "Disagree"), new("__RequestVerificationToken", token)]));
+        var refused = await second.PostAsync($"/moderation/items/{item.Id}?handler=Decide", new FormUrlEncodedContent(
+            [new("decision", "Agree"), new("removal", "Hidden"), new("reason", "A reason I took care over."), new("__RequestVerificationToken", token)]));
         Assert.Equal(ReviewStatus.Open, (await _app.OnlyItemAsync()).Status);
+        // Told why, on the same page, with what they wrote still there.
+        var page = await refused.ParseAsync();
+        Assert.Contains("Another moderator is working on this item.", page.TextOf("main [role=alert]"), StringComparison.Ordinal);
+        Assert.Equal("A reason I took care over.", page.QuerySelector("#reason")!.TextContent);
 
         _app.Clock.Advance(TimeSpan.FromMinutes(16));
         await second.DecideAsync(item.Id, "Ignore");

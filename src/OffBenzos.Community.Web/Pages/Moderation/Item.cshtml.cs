@@ -35,6 +35,16 @@ public sealed class ItemModel(
     public IReadOnlyList<ContextRow> Context { get; private set; } = [];
     public bool CanSanction { get; private set; }
 
+    /// <summary>
+    /// A refused decision, reply or sanction: shown on the page as it was, with what the moderator
+    /// typed still in its box (a redirect would lose it).
+    /// </summary>
+    public string? Refused { get; private set; }
+    public string? TypedReason { get; private set; }
+    public string? TypedEditedText { get; private set; }
+    public string? TypedReply { get; private set; }
+    public string? TypedSanctionReason { get; private set; }
+
     /// <summary>For crisis and medical items on a post: a kind reply with the author's own lines, ready to edit and send.</summary>
     public string? SuggestedReply { get; private set; }
     public (SanctionKind Kind, TimeSpan? Duration) Suggestion { get; private set; }
@@ -73,8 +83,24 @@ public sealed class ItemModel(
 
     public async Task<IActionResult> OnPostDecideAsync(long id, ReviewDecision decision, ContentState removal, string? reason, string? editedText)
     {
-        var result = await ActAsync(id, scope => reviews.DecideAsync(Item, scope, decision, removal, reason, editedText));
-        return StatusMessage?.StartsWith("Error", StringComparison.Ordinal) == true ? result : Redirect("/moderation");
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (await reviews.DecideAsync(Item, _scope.UserId, decision, removal, reason, editedText) is { } error)
+        {
+            (TypedReason, TypedEditedText) = (reason, editedText);
+            return await RefusedAsync(error);
+        }
+        StatusMessage = "Done.";
+        return Redirect("/moderation");
+    }
+
+    private async Task<IActionResult> RefusedAsync(string error)
+    {
+        Refused = "Error: " + error;
+        await LoadDetailsAsync();
+        return Page();
     }
 
     /// <summary>Replies in the thread (or the chat room), as the moderator, to the post or message under review (crisis and medical items).</summary>
@@ -95,17 +121,16 @@ public sealed class ItemModel(
         var thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == post.ThreadId);
         var standing = await access.ForGroupIdAsync(thread.GroupId);
         var scope = (await scopes.GetAsync())!;
+        TypedReply = reply;
         if (standing is null || !standing.CanWrite)
         {
-            StatusMessage = "Error: you can't post in this group.";
-            return Redirect($"/moderation/items/{id}");
+            return await RefusedAsync("you can't post in this group.");
         }
         // A moderator's supportive reply is not held or screened: it is staff speaking.
         var result = await forum.ReplyAsync(standing, thread, reply, Guid.NewGuid(), post.Id, trusted: true);
         if (!result.Succeeded)
         {
-            StatusMessage = "Error: " + string.Join(" ", result.Errors.Values);
-            return Redirect($"/moderation/items/{id}");
+            return await RefusedAsync(string.Join(" ", result.Errors.Values));
         }
         await audit.AppendAsync(new AuditLog.Entry(scope.UserId, "review.reply", ModerationTargets.Post, Item.TargetId, thread.GroupId,
             "Supportive reply posted as #" + result.Post!.Number.ToString(CultureInfo.InvariantCulture)));
@@ -125,8 +150,8 @@ public sealed class ItemModel(
         var result = await chat.SendAsync(message.RoomId, Guid.NewGuid(), reply, crisisAcknowledged: true);
         if (result.Status != Chat.ChatSendStatus.Sent)
         {
-            StatusMessage = "Error: " + (result.Error ?? "the reply could not be sent.");
-            return Redirect($"/moderation/items/{id}");
+            TypedReply = reply;
+            return await RefusedAsync(result.Error ?? "the reply could not be sent.");
         }
         await audit.AppendAsync(new AuditLog.Entry(scope.UserId, "review.reply", ModerationTargets.ChatMessage, Item.TargetId, Item.GroupId,
             "Supportive reply sent in the chat room as message " + result.Message!.Id.ToString(CultureInfo.InvariantCulture)));
@@ -145,10 +170,10 @@ public sealed class ItemModel(
             : $"Hi {name}, thank you for telling us how you're feeling. You're not alone here, and you deserve support right now.\n\nIf you might act on these thoughts, please reach out to someone now, any hour:\n{where}\n\n{emergency}\n\nWe're here with you, and we'd like to hear how you're doing.";
     }
 
-    /// <summary>Warn, silence, suspend or ban the author: site moderators only (sanctions are site-wide).</summary>
     /// <summary>The longest timed sanction, five years: the form offers far less; a tampered number is held to it rather than overflowing.</summary>
     private const int MaxSanctionHours = 5 * 365 * 24;
 
+    /// <summary>Warn, silence, suspend or ban the author: site moderators only (sanctions are site-wide).</summary>
     public async Task<IActionResult> OnPostSanctionAsync(long id, SanctionKind kind, int? hours, string? reason)
     {
         if (await LoadAsync(id) is { } refusal)
@@ -160,8 +185,12 @@ public sealed class ItemModel(
         {
             return Forbid();
         }
-        var error = await sanctions.ApplyAsync(scope.UserId, Item.AuthorId, kind, hours is > 0 ? TimeSpan.FromHours(Math.Min(hours.Value, MaxSanctionHours)) : null, reason, Item.Id);
-        StatusMessage = error is null ? $"{kind} recorded; the member has been told why." : "Error: " + error;
+        if (await sanctions.ApplyAsync(scope.UserId, Item.AuthorId, kind, hours is > 0 ? TimeSpan.FromHours(Math.Min(hours.Value, MaxSanctionHours)) : null, reason, Item.Id) is { } error)
+        {
+            TypedSanctionReason = reason;
+            return await RefusedAsync(error);
+        }
+        StatusMessage = $"{kind} recorded; the member has been told why.";
         return Redirect($"/moderation/items/{id}");
     }
 
