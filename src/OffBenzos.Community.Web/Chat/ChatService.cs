@@ -234,10 +234,23 @@ public sealed class ChatService(
     }
 
     /// <summary>The room's published messages this member may read (from when they joined, with late-joiner privacy).</summary>
-    private IQueryable<ChatMessage> Readable(RoomAccess room)
+    private IQueryable<ChatMessage> Readable(RoomAccess room) => InRoom(room, everyState: false);
+
+    /// <summary>The room's messages around one this member may read: published ones (all, for those who moderate it), within late-joiner privacy.</summary>
+    public IQueryable<ChatMessage> Around(RoomAccess room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return InRoom(room, everyState: room.CanModerate);
+    }
+
+    private IQueryable<ChatMessage> InRoom(RoomAccess room, bool everyState)
     {
         var roomId = room.Room.Id;
-        var messages = db.ChatMessages.Where(m => m.RoomId == roomId && m.State == ContentState.Visible && m.Sequence != null);
+        var messages = db.ChatMessages.Where(m => m.RoomId == roomId && m.Sequence != null);
+        if (!everyState)
+        {
+            messages = messages.Where(m => m.State == ContentState.Visible);
+        }
         return room.SeesFrom is { } from ? messages.Where(m => m.SentAt >= from) : messages;
     }
 
@@ -256,16 +269,6 @@ public sealed class ChatService(
             return null;
         }
         return (message, room);
-    }
-
-    /// <summary>The room's messages around one this member may read: published ones (all, for those who moderate it), within late-joiner privacy.</summary>
-    public IQueryable<ChatMessage> Around(RoomAccess room)
-    {
-        ArgumentNullException.ThrowIfNull(room);
-        var roomId = room.Room.Id;
-        var moderates = room.CanModerate;
-        var messages = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == roomId && m.Sequence != null && (moderates || m.State == ContentState.Visible));
-        return room.SeesFrom is { } from ? messages.Where(m => m.SentAt >= from) : messages;
     }
 
     /// <summary>Older messages, scrolling back.</summary>

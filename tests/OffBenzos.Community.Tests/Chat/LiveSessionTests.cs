@@ -172,23 +172,33 @@ public sealed class LiveSessionTests : IDisposable
         Assert.Equal(new[] { coachUser.Id, member.Id }.Order(), reminders.Order());
     }
 
-    [Fact]
-    public async Task The_lobby_waits_for_the_host_then_members_who_answered_come_in_and_others_only_while_places_are_left()
+    /// <summary>A group with a coach and a session of two places starting soon; the members have joined the group, and those going have said so.</summary>
+    private async Task<(LiveSession Session, string CoachCookie, CommunityApp.TestUser[] Members)> TwoPlaceSessionAsync(params (string Name, bool Going)[] members)
     {
         var group = await _app.CreateGroupAsync();
         var (_, coach, coachCookie) = await _app.CoachAsync(group);
         var session = await _app.ScheduleSoonAsync(coach, group, capacity: 2);
-        var going = await _app.CreateUserAsync(displayName: "Going Gale");
-        var walkIn = await _app.CreateUserAsync(displayName: "Walk In Wren");
-        var late = await _app.CreateUserAsync(displayName: "Late Lark");
-        foreach (var user in new[] { going, walkIn, late })
+        var users = new List<CommunityApp.TestUser>();
+        foreach (var (name, going) in members)
         {
+            var user = await _app.CreateUserAsync(displayName: name);
             await _app.AddMemberAsync(group, user);
+            if (going)
+            {
+                await (await _app.SignInAsync(user)).Browser.AnswerAsync(session.Id, going: true);
+            }
+            users.Add(user);
         }
-        var (goingBrowser, goingCookie) = await _app.SignInAsync(going);
-        await goingBrowser.AnswerAsync(session.Id, going: true);
+        return (session, coachCookie, [.. users]);
+    }
+
+    [Fact]
+    public async Task The_lobby_waits_for_the_host_then_members_who_answered_come_in_and_others_only_while_places_are_left()
+    {
+        var (session, coachCookie, members) = await TwoPlaceSessionAsync(("Going Gale", true), ("Walk In Wren", false), ("Late Lark", false));
+        var (going, walkIn, late) = (members[0], members[1], members[2]);
         await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
-        await using var gale = await ChatTestClient.ConnectAsync(_app, goingCookie);
+        await using var gale = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(going)).Cookie);
 
         var inLobby = await gale.JoinAsync(session.RoomId);
         Assert.True(inLobby.Ok);
@@ -214,23 +224,11 @@ public sealed class LiveSessionTests : IDisposable
     [Fact]
     public async Task A_connection_that_waited_in_the_lobby_hears_nothing_of_the_open_room_unless_its_place_is_checked()
     {
-        var group = await _app.CreateGroupAsync();
-        var (_, coach, coachCookie) = await _app.CoachAsync(group);
-        var session = await _app.ScheduleSoonAsync(coach, group, capacity: 2);
-        var going = await _app.CreateUserAsync(displayName: "Going Gale");
-        var alsoGoing = await _app.CreateUserAsync(displayName: "Going Gil");
-        var lurker = await _app.CreateUserAsync(displayName: "Lobby Lou");
-        foreach (var user in new[] { going, alsoGoing, lurker })
-        {
-            await _app.AddMemberAsync(group, user);
-        }
-        var (goingBrowser, goingCookie) = await _app.SignInAsync(going);
-        await goingBrowser.AnswerAsync(session.Id, going: true);
         // Both places are kept for those who said they are going.
-        await (await _app.SignInAsync(alsoGoing)).Browser.AnswerAsync(session.Id, going: true);
+        var (session, coachCookie, members) = await TwoPlaceSessionAsync(("Going Gale", true), ("Going Gil", true), ("Lobby Lou", false));
         await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
-        await using var gale = await ChatTestClient.ConnectAsync(_app, goingCookie);
-        await using var lou = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(lurker)).Cookie);
+        await using var gale = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(members[0])).Cookie);
+        await using var lou = await ChatTestClient.ConnectAsync(_app, (await _app.SignInAsync(members[2])).Cookie);
         Assert.True((await gale.JoinAsync(session.RoomId)).Ok);
         Assert.True((await lou.JoinAsync(session.RoomId)).Ok);
 

@@ -37,7 +37,7 @@ public sealed class ChatMessageModel(CommunityDb db, ChatService chat) : PageMod
         GroupName = room.Standing.Group.Name;
         GroupSlug = room.Standing.Group.Slug;
         var sequence = message.Sequence ?? long.MaxValue;
-        var query = chat.Around(room);
+        var query = chat.Around(room).AsNoTracking();
         var before = await query.Where(m => m.Sequence < sequence).OrderByDescending(m => m.Sequence).Take(Around).ToListAsync();
         var after = message.Sequence is null ? [] : await query.Where(m => m.Sequence > sequence).OrderBy(m => m.Sequence).Take(Around).ToListAsync();
         var all = before.Append(message).Concat(after).ToList();
