@@ -172,6 +172,18 @@ public sealed class LiveSessionTests : IDisposable
         Assert.Equal(new[] { coachUser.Id, member.Id }.Order(), reminders.Order());
     }
 
+    /// <summary>A coach's session, opened, with the host's connection in the room.</summary>
+    private async Task<(Group Group, HttpClient Coach, LiveSession Session, ChatTestClient Host)> OpenSessionAsync()
+    {
+        var group = await _app.CreateGroupAsync();
+        var (_, coach, coachCookie) = await _app.CoachAsync(group);
+        var session = await _app.ScheduleSoonAsync(coach, group);
+        var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
+        await host.Connection.InvokeAsync<string?>("OpenSession", session.Id);
+        await host.JoinAsync(session.RoomId);
+        return (group, coach, session, host);
+    }
+
     /// <summary>A group with a coach and a session of two places starting soon; the members have joined the group, and those going have said so.</summary>
     private async Task<(LiveSession Session, string CoachCookie, CommunityApp.TestUser[] Members)> TwoPlaceSessionAsync(params (string Name, bool Going)[] members)
     {
@@ -353,12 +365,8 @@ public sealed class LiveSessionTests : IDisposable
     [Fact]
     public async Task A_late_joiner_sees_only_what_was_said_after_they_came_in_unless_the_host_turns_privacy_off()
     {
-        var group = await _app.CreateGroupAsync();
-        var (_, coach, coachCookie) = await _app.CoachAsync(group);
-        var session = await _app.ScheduleSoonAsync(coach, group);
-        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
-        await host.Connection.InvokeAsync<string?>("OpenSession", session.Id);
-        await host.JoinAsync(session.RoomId);
+        var (group, coach, session, hostInRoom) = await OpenSessionAsync();
+        await using var host = hostInRoom;
         var (_, early, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Early Eve");
         await using var e = early;
         await e.SendAsync(session.RoomId, "something I shared early on");
@@ -409,12 +417,8 @@ public sealed class LiveSessionTests : IDisposable
     [Fact]
     public async Task A_held_message_published_later_does_not_reach_those_who_came_in_after_it_was_written()
     {
-        var group = await _app.CreateGroupAsync();
-        var (_, coach, coachCookie) = await _app.CoachAsync(group);
-        var session = await _app.ScheduleSoonAsync(coach, group);
-        await using var host = await ChatTestClient.ConnectAsync(_app, coachCookie);
-        await host.Connection.InvokeAsync<string?>("OpenSession", session.Id);
-        await host.JoinAsync(session.RoomId);
+        var (group, coach, session, hostInRoom) = await OpenSessionAsync();
+        await using var host = hostInRoom;
         var (_, early, _) = await _app.ChatMemberAsync(group, session.RoomId, name: "Early Eve");
         await using var e = early;
         var held = await e.SendAsync(session.RoomId, "I've been stockpiling my clonazepam for when I decide to go.");
