@@ -344,9 +344,18 @@ public sealed class ThreadModel(CommunityDb db, GroupAccess access, ForumService
         var thread = row.Thread;
         if (thread.GroupId != standing.Group.Id)
         {
-            // The thread was moved: its old address still leads to it.
-            var group = await db.Groups.Where(g => g.Id == thread.GroupId).Select(g => g.Slug).SingleAsync();
-            return RedirectPermanent($"/groups/{group}/threads/{id}{Request.QueryString}");
+            // The thread was moved: its old address still leads to it, for those who may read where it
+            // went. A member signed out signs in first; to anyone else it is not found, rather than a
+            // redirect that says where it lives.
+            if (await access.ForGroupIdAsync(thread.GroupId) is not { } home)
+            {
+                return NotFound();
+            }
+            if (!home.CanRead)
+            {
+                return home.UserId is null ? Challenge() : NotFound();
+            }
+            return RedirectPermanent($"/groups/{home.Group.Slug}/threads/{id}{Request.QueryString}");
         }
         if (!standing.CanRead)
         {
