@@ -14,6 +14,9 @@ namespace OffBenzos.Community.Web.Notifications;
 /// </summary>
 public sealed class NotificationService(CommunityDb db, CurrentAccount current, INotificationNotifier notifier, TimeProvider clock, ILogger<NotificationService> logger)
 {
+    /// <summary>A notice's summary (a thread's title, say) is cut to this: the column's length.</summary>
+    public const int SummaryMax = 200;
+
     public const int MaxMentionsNotified = 20;
 
     public async Task PostCreatedAsync(Post post, ForumThread thread, IReadOnlyList<string> mentionedNames)
@@ -69,7 +72,7 @@ public sealed class NotificationService(CommunityDb db, CurrentAccount current, 
                 Kind = kind,
                 ActorId = post.AuthorId,
                 PostId = post.Id,
-                Summary = thread.Title.Length > 200 ? thread.Title[..200] : thread.Title,
+                Summary = thread.Title.Length > SummaryMax ? thread.Title[..SummaryMax] : thread.Title,
                 CreatedAt = now,
             });
             delivered.Add(userId);
@@ -90,7 +93,7 @@ public sealed class NotificationService(CommunityDb db, CurrentAccount current, 
             Kind = kind,
             ActorId = actorId,
             PostId = postId,
-            Summary = summary.Length > 200 ? summary[..200] : summary,
+            Summary = summary.Length > SummaryMax ? summary[..SummaryMax] : summary,
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
             AppealKey = appealKey,
             Url = url,

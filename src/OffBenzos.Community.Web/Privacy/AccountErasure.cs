@@ -98,7 +98,7 @@ public sealed class AccountErasure(
                 .SetProperty(x => x.PlainText, "")
                 .SetProperty(x => x.State, ContentState.RemovedByAuthor));
             // Other members' notices carry a copy of the title (replies, mentions, a flag reviewed): it goes too.
-            var titles = await db.Threads.Where(t => t.AuthorId == userId).Select(t => t.Title.Length > 200 ? t.Title.Substring(0, 200) : t.Title).Distinct().ToListAsync();
+            var titles = await db.Threads.Where(t => t.AuthorId == userId).Select(t => t.Title.Length > NotificationService.SummaryMax ? t.Title.Substring(0, NotificationService.SummaryMax) : t.Title).Distinct().ToListAsync();
             var theirThreads = db.Threads.Where(t => t.AuthorId == userId).Select(t => t.Id);
             await db.Notifications.Where(n => titles.Contains(n.Summary)
                     && (db.Posts.Any(p => p.Id == n.PostId && theirThreads.Contains(p.ThreadId)) || n.Kind == NotificationKind.FlagReviewed))

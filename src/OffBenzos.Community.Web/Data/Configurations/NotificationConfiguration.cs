@@ -12,7 +12,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
         builder.Property(n => n.Url).HasMaxLength(300);
         builder.Property(n => n.ActorId).HasMaxLength(450);
-        builder.Property(n => n.Summary).HasMaxLength(200);
+        builder.Property(n => n.Summary).HasMaxLength(NotificationService.SummaryMax);
         builder.Property(n => n.Detail).HasMaxLength(1000);
         builder.Property(n => n.AppealKey).HasMaxLength(40).IsUnicode(false);
         // The header's unread count and the notifications page.

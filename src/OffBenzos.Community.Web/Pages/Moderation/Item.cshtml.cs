@@ -120,7 +120,8 @@ public sealed class ItemModel(
         }
         var thread = await db.Threads.AsNoTracking().SingleAsync(t => t.Id == post.ThreadId);
         var standing = await access.ForGroupIdAsync(thread.GroupId);
-        var scope = (await scopes.GetAsync())!;
+        // Read with the item (LoadAsync), not again.
+        var scope = _scope;
         TypedReply = reply;
         if (standing is null || !standing.CanWrite)
         {
@@ -145,7 +146,7 @@ public sealed class ItemModel(
         {
             return NotFound();
         }
-        var scope = (await scopes.GetAsync())!;
+        var scope = _scope;
         // Staff speaking: acknowledged up front, so the crisis lines in the reply do not stop it.
         var result = await chat.SendAsync(message.RoomId, Guid.NewGuid(), reply, crisisAcknowledged: true);
         if (result.Status != Chat.ChatSendStatus.Sent)
@@ -180,7 +181,7 @@ public sealed class ItemModel(
         {
             return refusal;
         }
-        var scope = (await scopes.GetAsync())!;
+        var scope = _scope;
         if (!scope.IsSiteModerator || Item.AuthorId is null)
         {
             return Forbid();
@@ -200,7 +201,7 @@ public sealed class ItemModel(
         {
             return refusal;
         }
-        var error = await action((await scopes.GetAsync())!.UserId);
+        var error = await action(_scope.UserId);
         StatusMessage = error is null ? "Done." : "Error: " + error;
         return Redirect($"/moderation/items/{id}");
     }
